@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { createUser, createWorkspace } from '../modules/identity/index.ts';
+import type { Platform } from './platform.ts';
+
+export interface DemoResult {
+  workspaceId: string;
+  workspaceName: string;
+  email: string;
+  password: string;
+}
+
+/** Each module's demo seeder, run in order on the demo workspace. */
+export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: string, adminId: string) => Promise<void> }[] = [];
+
+/** Creates the demo workspace and its admin, then lets every module add its records. */
+export async function seedDemo(p: Platform, opts: { email?: string; password?: string; onProgress?: (msg: string) => void } = {}): Promise<DemoResult> {
+  const email = opts.email ?? 'admin@demo.tandem.test';
+  const password = opts.password ?? randomBytes(9).toString('base64url');
+  const workspaceName = 'Northwind Demo';
+  opts.onProgress?.('Creating the demo workspace…');
+  const user = await createUser(p.database.db, { email, name: 'Dana Demo', password });
+  const ws = await createWorkspace(p.database.db, { name: workspaceName, ownerUserId: user.id, timezone: 'Europe/London', currency: 'USD' });
+  for (const s of demoSeeders) {
+    opts.onProgress?.(`Adding demo ${s.name}…`);
+    await s.seed(p, ws.id, user.id);
+  }
+  return { workspaceId: ws.id, workspaceName, email, password };
+}

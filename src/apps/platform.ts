@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { type Config, loadConfig } from '../kernel/config/index.ts';
+import { type Database, migrate, openDatabase } from '../kernel/db/index.ts';
+import { fanOutJob, subscriberJob } from '../kernel/events/index.ts';
+import { buildApp, opsRoutes, type App } from '../kernel/http/index.ts';
+import { registerJobs } from '../kernel/jobs/index.ts';
+import { identityRoutes } from '../modules/identity/index.ts';
+import { loadSecretKey } from './secret-key.ts';
+
+/** Every route plugin, in one list: modules add theirs here. */
+export const routePlugins = [opsRoutes, identityRoutes];
+
+/** Every job definition workers can run. */
+export function registerAllJobs() {
+  registerJobs(fanOutJob, subscriberJob);
+}
+
+export interface Platform {
+  config: Config;
+  database: Database;
+  secretKey: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database named by the config, applies migrations and loads the signing key. */
+export async function openPlatform(config: Config = loadConfig()): Promise<Platform> {
+  registerAllJobs();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, readDatabaseUrl: config.readDatabaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  await migrate(database);
+  const secretKey = await loadSecretKey(database, config);
+  return { config, database, secretKey, close: () => database.close() };
+}
+
+export async function buildPlatformApp(p: Platform, opts: { logger?: Logger | false; serveWeb?: boolean; pokeWorker?: () => void } = {}): Promise<App> {
+  return buildApp({ ...p, routes: routePlugins, logger: opts.logger, serveWeb: opts.serveWeb, pokeWorker: opts.pokeWorker });
+}

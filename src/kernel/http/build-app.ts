@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { Logger } from 'pino';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../errors.ts';
+import { accessHook, checkRouteDeclaresAccess } from './access.ts';
+import { errorHandler } from './error-handler.ts';
+import { idempotencyHooks } from './idempotency.ts';
+import { httpDuration } from './metrics.ts';
+import type { App, AppDeps } from './types.ts';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export interface BuildAppOptions extends AppDeps {
+  /** A pino logger for request logs; omitted = silent. */
+  logger?: Logger | false;
+  /** Route plugins of the platform and of every module. */
+  routes: ((app: App, deps: AppDeps) => Promise<void> | void)[];
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** The HTTP app: one error envelope, declared access on every /api route, OpenAPI at /api/openapi.json. */
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const { config } = opts;
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRoute', (route) => checkRouteDeclaresAccess(route as never));
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl?.startsWith('https://') ? undefined : false,
+  });
+  if (config.corsOrigins) {
+    const allowed = new Set(config.corsOrigins.split(',').map((s) => s.trim()).filter(Boolean));
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin && allowed.has(origin)) {
+        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+        reply.header('access-control-allow-headers', 'authorization, content-type, idempotency-key, x-request-id');
+        reply.header('access-control-allow-methods', 'GET, POST, PATCH, PUT, DELETE');
+      }
+    });
+  }
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '0.1.0', description: 'Sales & marketing platform API. Authenticate with `Authorization: Bearer tdm_…` (Settings → API keys).' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', accessHook(opts));
+  const idem = idempotencyHooks(opts.database);
+  app.addHook('preHandler', idem.preHandler);
+  app.addHook('onSend', idem.onSend);
+
+  app.get('/api/openapi.json', { config: { public: 'the API description is public' }, schema: { hide: true } }, async () => app.swagger());
+  for (const routes of opts.routes) await app.register(async (scope) => routes(scope as unknown as App, opts));
+
+  const serveWeb = opts.serveWeb !== false && existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && serveWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}. See /api/docs for the API.`);
+  });
+  return app as unknown as App;
+}

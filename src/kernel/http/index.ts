@@ -1,0 +1,8 @@
+export { buildApp, webDist, type BuildAppOptions } from './build-app.ts';
+export type { App, AppDeps } from './types.ts';
+export { pageQuery, pageOf, encodeCursor, decodeCursor, toPage } from './pagination.ts';
+export { sessionCookie } from './access.ts';
+export { registry as metricsRegistry } from './metrics.ts';
+export { toErrorBody, type ErrorBody } from './error-handler.ts';
+export { idempotencyKeys } from './schema.ts';
+export { opsRoutes } from './ops-routes.ts';

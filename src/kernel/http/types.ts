@@ -1,0 +1,30 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Principal } from '../auth/authenticate.ts';
+import type { Config } from '../config/index.ts';
+import type { Ctx } from '../context.ts';
+import type { Database } from '../db/client.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a caller needs. Every route declares one, or `public` with a reason. */
+    permission?: string;
+    /** Why a route is open to anyone (health, login, public forms). */
+    public?: string;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    /** The use-case context of an authenticated request. */
+    ctx: Ctx;
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  secretKey: string;
+  /** Called after a request enqueues jobs, so an in-process worker picks them up at once. */
+  pokeWorker?: () => void;
+}

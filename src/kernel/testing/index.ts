@@ -1,0 +1,2 @@
+export { openTestDatabase, buildTemplate, testDatabaseUrl } from './test-database.ts';
+export { createTestPlatform, caller, type Caller, type TestPlatform } from './test-platform.ts';
