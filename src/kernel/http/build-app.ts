@@ -15,7 +15,7 @@ import { accessHook, checkRouteDeclaresAccess } from './access.ts';
 import { errorHandler } from './error-handler.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { httpDuration } from './metrics.ts';
-import type { App, AppDeps } from './types.ts';
+import type { App, AppDeps, RouteInfo } from './types.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -45,7 +45,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRoute', (route) => checkRouteDeclaresAccess(route as never));
+  // The API speaks JSON only; modules that take forms (public form posts) add parsers in their own scope.
+  app.removeContentTypeParser('text/plain');
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    checkRouteDeclaresAccess(route as never);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config?.permission, public: route.config?.public });
+    }
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -23,7 +23,7 @@ export function toErrorBody(err: unknown, request: FastifyRequest): { status: nu
     const where = err.validationContext ?? 'body';
     const issues = err.validation.map((v) => {
       const p = (v.instancePath || '').split('/').filter(Boolean);
-      const keys = (v.params as { issue?: { keys?: string[] } })?.issue?.keys;
+      const keys = (v.params as { keys?: string[] } | undefined)?.keys;
       return { path: [where, ...p, ...(keys?.length === 1 ? keys : [])], message: v.message ?? 'invalid', ...(keys && keys.length > 1 ? { keys } : {}) };
     });
     const first = issues[0];

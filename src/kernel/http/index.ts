@@ -1,5 +1,5 @@
 export { buildApp, webDist, type BuildAppOptions } from './build-app.ts';
-export type { App, AppDeps } from './types.ts';
+export type { App, AppDeps, RouteInfo } from './types.ts';
 export { pageQuery, pageOf, encodeCursor, decodeCursor, toPage } from './pagination.ts';
 export { sessionCookie } from './access.ts';
 export { registry as metricsRegistry } from './metrics.ts';

@@ -12,6 +12,10 @@ declare module 'fastify' {
     /** Why a route is open to anyone (health, login, public forms). */
     public?: string;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access (tests check that none is missing). */
+    routeTable: RouteInfo[];
+  }
   interface FastifyRequest {
     principal?: Principal;
     /** The use-case context of an authenticated request. */
@@ -27,4 +31,11 @@ export interface AppDeps {
   secretKey: string;
   /** Called after a request enqueues jobs, so an in-process worker picks them up at once. */
   pokeWorker?: () => void;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission?: string;
+  public?: string;
 }

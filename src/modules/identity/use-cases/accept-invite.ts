@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { memberships, sha256, verifyPassword } from '../../../kernel/auth/index.ts';
+import { memberships, type Role, sha256, verifyPassword } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { type Executor, rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -42,6 +43,8 @@ export async function acceptInvite(db: Executor, token: string, input: { name?: 
     }
     await tx.insert(memberships).values({ workspaceId: invite.workspace_id, userId, role: invite.role }).onConflictDoNothing();
     await tx.execute(sql`update invites set accepted_at = now(), updated_at = now() where id = ${invite.id}`);
+    const joined = { db: tx, workspaceId: invite.workspace_id, actor: { type: 'user' as const, id: userId, userId, label: invite.email, role: invite.role as Role } };
+    await emitEvent(joined, { type: 'member.joined', entityType: 'user', entityId: userId, data: { userId, email: invite.email, role: invite.role } });
     await recordAudit(
       { db: tx, workspaceId: invite.workspace_id, actor: { type: 'user', id: userId, userId, label: invite.email, role: invite.role as never } },
       { action: 'invite.accepted', entityType: 'invite', entityId: invite.id, after: { userId, role: invite.role } },

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { evictPrincipals, memberships, type Role } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { type Database, inWorkspace, rows } from '../../../kernel/db/index.ts';
@@ -21,6 +22,7 @@ export async function changeMemberRole(database: Database, ctx: Ctx, userId: str
     if (!m) throw notFound('user', userId);
     if (m.role === 'admin' && role !== 'admin') await assertNotLastAdmin(c, userId);
     await tx.update(memberships).set({ role, updatedAt: new Date() }).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+    await emitEvent(c, { type: 'member.role_changed', entityType: 'user', entityId: userId, data: { userId, from: m.role, to: role } });
     await recordAudit(c, { action: 'member.role_changed', entityType: 'user', entityId: userId, before: { role: m.role }, after: { role } });
   });
   await evictPrincipals(database);
@@ -35,6 +37,7 @@ export async function removeMember(database: Database, ctx: Ctx, userId: string)
     if (m.role === 'admin') await assertNotLastAdmin(c, userId);
     await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
     await tx.execute(sql`delete from sessions where workspace_id = ${ctx.workspaceId} and user_id = ${userId}`);
+    await emitEvent(c, { type: 'member.removed', entityType: 'user', entityId: userId, data: { userId, role: m.role } });
     await recordAudit(c, { action: 'member.removed', entityType: 'user', entityId: userId, before: { role: m.role } });
   });
   await evictPrincipals(database);

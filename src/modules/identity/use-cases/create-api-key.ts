@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { apiKeys, randomToken, sha256 } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 
@@ -18,6 +19,7 @@ export async function createApiKey(ctx: Ctx, input: { name: string; scope: 'read
       .insert(apiKeys)
       .values({ workspaceId: ctx.workspaceId, name: input.name.trim(), prefix, keyHash: sha256(key), scope: input.scope, createdBy: ctx.actor.userId ?? ctx.actor.id })
       .returning();
+    await emitEvent({ ...ctx, db: tx }, { type: 'api_key.created', entityType: 'api_key', entityId: row!.id, data: { name: row!.name, scope: row!.scope } });
     await recordAudit({ ...ctx, db: tx }, { action: 'api_key.created', entityType: 'api_key', entityId: row!.id, after: { name: row!.name, scope: row!.scope, prefix } });
     return { apiKey: row!, key };
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { invites, type Role, randomToken, sha256 } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
@@ -26,6 +27,7 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Role 
         invitedBy: ctx.actor.userId ?? ctx.actor.id, expiresAt: new Date(Date.now() + inviteDays * 86400_000),
       })
       .returning();
+    await emitEvent({ ...ctx, db: tx }, { type: 'invite.created', entityType: 'invite', entityId: invite!.id, data: { email, role: input.role } });
     await recordAudit({ ...ctx, db: tx }, { action: 'invite.created', entityType: 'invite', entityId: invite!.id, after: { email, role: input.role } });
     return { invite: invite!, url: `${publicUrl}/invite/${token}` };
   });

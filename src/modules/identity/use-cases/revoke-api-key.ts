@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeys, evictPrincipals } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { type Database, inWorkspace } from '../../../kernel/db/index.ts';
@@ -14,6 +15,7 @@ export async function revokeApiKey(database: Database, ctx: Ctx, id: string) {
       .where(inWorkspace(apiKeys.workspaceId, ctx, and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))))
       .returning();
     if (!r) throw notFound('api_key', id);
+    await emitEvent({ ...ctx, db: tx }, { type: 'api_key.revoked', entityType: 'api_key', entityId: id, data: { name: r.name } });
     await recordAudit({ ...ctx, db: tx }, { action: 'api_key.revoked', entityType: 'api_key', entityId: id, before: { name: r.name, scope: r.scope } });
     return r;
   });

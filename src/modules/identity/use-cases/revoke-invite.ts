@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { invites } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { inWorkspace } from '../../../kernel/db/index.ts';
@@ -13,6 +14,7 @@ export async function revokeInvite(ctx: Ctx, id: string) {
       .where(inWorkspace(invites.workspaceId, ctx, and(eq(invites.id, id), isNull(invites.acceptedAt), isNull(invites.revokedAt))))
       .returning();
     if (!row) throw notFound('invite', id);
+    await emitEvent({ ...ctx, db: tx }, { type: 'invite.revoked', entityType: 'invite', entityId: id, data: { email: row.email } });
     await recordAudit({ ...ctx, db: tx }, { action: 'invite.revoked', entityType: 'invite', entityId: id, before: { email: row.email, role: row.role } });
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { evictPrincipals, workspaces } from '../../../kernel/auth/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/index.ts';
@@ -41,6 +42,7 @@ export async function updateWorkspace(database: Database, ctx: Ctx, input: Updat
       })
       .where(eq(workspaces.id, ctx.workspaceId))
       .returning();
+    await emitEvent({ ...ctx, db: tx }, { type: 'workspace.updated', entityType: 'workspace', entityId: ctx.workspaceId, data: { name: after!.name, timezone: after!.timezone, currency: after!.currency } });
     await recordAudit({ ...ctx, db: tx }, { action: 'workspace.updated', entityType: 'workspace', entityId: ctx.workspaceId, before, after });
     return after!;
   });

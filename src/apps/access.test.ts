@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller, type TestPlatform } from '../kernel/testing/index.ts';
+import { createTestApp, createTestWorkspace, type TestWorkspace } from './test-kit.ts';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** Public routes are few and deliberate: adding one means adding it here, with its reason in the route. */
+const expectedPublic = [
+  'GET /api/openapi.json',
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'GET /api/invites/by-token/:token',
+  'POST /api/invites/by-token/:token/accept',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+];
+
+const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Fills a workspace with one of everything the API can create, and returns every id it can list. */
+async function populate(ws: TestWorkspace): Promise<Set<string>> {
+  await ws.member('sales_rep');
+  await ws.admin.api.post('/api/invites', { email: `invitee-${ws.workspaceId.slice(-6)}@example.com`, role: 'viewer' });
+  await ws.admin.api.post('/api/api-keys', { name: 'extra', scope: 'read' });
+  if (apiRoutes().some((r) => r.url === '/api/webhooks' && r.method === 'POST'))
+    await ws.admin.api.post('/api/webhooks', { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] });
+  await ws.admin.api.patch('/api/workspace', { name: 'Populated' });
+  return listedIds(ws);
+}
+
+describe('access control on every route', () => {
+  it('every API route declares a permission or why it is public', () => {
+    for (const r of apiRoutes()) expect(r.permission || r.public, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('only the expected routes are public', () => {
+    const open = t.app.routeTable.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
+    expect(open.sort()).toEqual([...expectedPublic].sort());
+  });
+
+  it('every non-public route refuses anonymous callers with 401', async () => {
+    for (const r of apiRoutes().filter((r) => !r.public)) {
+      const url = r.url.replace(/:\w+/g, '01a2046c-2fe0-736a-9afc-6fa2c261295f');
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+});
+
+describe('workspace isolation', () => {
+  it('no list or get route returns another workspace’s rows, and no route acts on them', async () => {
+    const a = await createTestWorkspace(t, 'Alpha');
+    const b = await createTestWorkspace(t, 'Beta');
+    const aIds = await populate(a);
+    await populate(b);
+    expect(aIds.size).toBeGreaterThan(5);
+    for (const r of apiRoutes().filter((r) => !r.public)) {
+      if (!r.url.includes(':')) {
+        if (r.method !== 'GET') continue;
+        const res = await b.admin.api.get(r.url);
+        const leaked = (res.body.match(uuid) ?? []).filter((id) => aIds.has(id));
+        expect(leaked, `GET ${r.url} leaked ${leaked.join(', ')}`).toEqual([]);
+        continue;
+      }
+      for (const id of aIds) {
+        const url = r.url.replace(/:\w+/g, id);
+        const res = await t.app.inject({ method: r.method as 'GET', url, headers: { authorization: `Bearer ${b.admin.apiKey}` }, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        expect(res.statusCode, `${r.method} ${url} answered ${res.statusCode}`).toBeGreaterThanOrEqual(400);
+        const leaked = (res.body.match(uuid) ?? []).filter((x) => aIds.has(x) && x !== id);
+        expect(leaked, `${r.method} ${r.url} leaked`).toEqual([]);
+      }
+    }
+    // Nothing of A's disappeared (a successful DELETE or revoke from B would remove an id).
+    expect([...(await listedIds(a))].sort()).toEqual([...aIds].sort());
+  });
+
+  it('a session or key of one workspace never reads another through a forged workspace id', async () => {
+    const a = await createTestWorkspace(t, 'Alpha');
+    const b = await createTestWorkspace(t, 'Beta');
+    const res = await caller(t.app, { apiKey: b.admin.apiKey }).post('/api/auth/switch-workspace', { workspaceId: a.workspaceId });
+    expect((await b.admin.api.get('/api/me')).json().workspace.id).toBe(b.workspaceId);
+    expect(res.statusCode).toBeLessThan(500);
+    const forged = await b.admin.web.post('/api/auth/switch-workspace', { workspaceId: a.workspaceId });
+    expect(forged.statusCode).toBe(403);
+    expect((await b.admin.web.get('/api/me')).json().workspace.id).toBe(b.workspaceId);
+  });
+});
+
+async function listedIds(ws: TestWorkspace) {
+  const ids = new Set<string>([ws.workspaceId]);
+  for (const r of apiRoutes().filter((r) => r.method === 'GET' && !r.url.includes(':')))
+    for (const id of (await ws.admin.api.get(r.url)).body.match(uuid) ?? []) ids.add(id);
+  return ids;
+}
