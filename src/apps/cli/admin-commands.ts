@@ -78,17 +78,17 @@ export function adminCommands(program: Command) {
     .option('--name <name>', 'display name')
     .option('--role <role>', roles.join('|'), 'sales_rep')
     .action((email, opts, cmd) =>
-      runCommand(() =>
-        withPlatform(cmd, async (p) => {
+      runCommand(() => {
+        const role = asRole(opts.role);
+        return withPlatform(cmd, async (p) => {
           const ws = await findWorkspace(p, opts.workspace);
-          const role = asRole(opts.role);
           await p.database.db.transaction(async (tx) => {
             const u = await createUser(tx, { email, name: opts.name ?? email.split('@')[0], password: opts.password });
             await tx.insert(memberships).values({ workspaceId: ws.id, userId: u.id, role });
           });
           console.log(`Created ${email} as ${role} in ${ws.name}.`);
-        }),
-      ),
+        });
+      }),
     );
   user
     .command('reset-password <email>')
