@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -43,7 +44,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     dir = path.resolve(opts.dataDir, 'pg');
     mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
+  const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm, btree_gin }, loadDataDir: opts.loadDataDir });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',

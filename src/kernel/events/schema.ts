@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { baseColumns, idColumn, ts } from '../db/columns.ts';
 
 /** The transactional outbox: written in the same transaction as the change it describes. */
@@ -25,6 +25,9 @@ export const webhookSubscriptions = pgTable(
     description: text('description').notNull().default(''),
     eventTypes: text('event_types').array().notNull(),
     secret: text('secret').notNull(),
+    /** After a rotation the old secret keeps signing (a second signature) until this time. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: ts('previous_secret_expires_at'),
     active: boolean('active').notNull().default(true),
     createdBy: text('created_by'),
   },
@@ -46,5 +49,9 @@ export const webhookDeliveries = pgTable(
     durationMs: integer('duration_ms'),
     deliveredAt: ts('delivered_at'),
   },
-  (t) => [index('webhook_deliveries_sub_idx').on(t.workspaceId, t.subscriptionId, t.id)],
+  (t) => [
+    index('webhook_deliveries_sub_idx').on(t.workspaceId, t.subscriptionId, t.id),
+    // One delivery per subscription and event, so a fan-out that runs twice delivers once.
+    uniqueIndex('webhook_deliveries_event_uq').on(t.workspaceId, t.subscriptionId, t.eventId),
+  ],
 );
