@@ -35,6 +35,7 @@ const statusByCode = new Map<string, number>(
     webhook_not_found: 404,
     delivery_not_found: 404,
     job_not_found: 404,
+    team_not_found: 404,
     method_not_allowed: 405,
     conflict: 409,
     already_set_up: 409,

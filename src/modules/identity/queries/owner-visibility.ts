@@ -1,0 +1,21 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../kernel/context.ts';
+
+/**
+ * The condition limiting a list, search, get, export or bulk action to the records the actor may
+ * see, by the records' owner column. Sales reps see their own records, their teams' (setting
+ * `team`) or all (setting `all`, the default); sales managers also see the records of the teams
+ * they manage; other roles see everything. Evaluated in SQL so it is one plan, not a lookup per call.
+ */
+export function ownerVisibility(ctx: Ctx, ownerColumn: SQL): SQL {
+  const { role, userId } = ctx.actor;
+  if (role !== 'sales_rep' && role !== 'sales_manager') return sql`true`;
+  if (!userId) return sql`false`;
+  const setting = sql`(select coalesce(w.settings->>'repVisibility', 'all') from workspaces w where w.id = ${ctx.workspaceId})`;
+  const teammates = sql`(select tm2.user_id from team_members tm1 join team_members tm2 on tm2.team_id = tm1.team_id and tm2.workspace_id = tm1.workspace_id
+                         where tm1.workspace_id = ${ctx.workspaceId} and tm1.user_id = ${userId})`;
+  const managed = sql`(select tm.user_id from teams t join team_members tm on tm.team_id = t.id and tm.workspace_id = t.workspace_id
+                       where t.workspace_id = ${ctx.workspaceId} and t.manager_id = ${userId})`;
+  const base = sql`(${setting} = 'all' or ${ownerColumn} = ${userId} or (${setting} = 'team' and ${ownerColumn} in ${teammates})`;
+  return role === 'sales_manager' ? sql`${base} or ${ownerColumn} in ${managed})` : sql`${base})`;
+}
