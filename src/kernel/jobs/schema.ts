@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts } from '../db/columns.ts';
 
+/** The durable queue. Statuses: queued → running → succeeded | queued (retry) | dead | failed; or cancelled. */
 export const jobs = pgTable(
   'jobs',
   {
@@ -27,13 +28,19 @@ export const jobs = pgTable(
     finishedAt: ts('finished_at'),
   },
   (t) => [
-    index('jobs_ready_idx').on(t.priority, t.runAt).where(sql`status = 'queued'`),
+    // Matches the claim order (priority desc, run_at) so a claim reads the head of the index.
+    index('jobs_ready_idx').on(t.priority.desc(), t.runAt).where(sql`status = 'queued'`),
     index('jobs_lease_idx').on(t.lockedUntil).where(sql`status = 'running'`),
     index('jobs_ws_idx').on(t.workspaceId, t.id),
+    // The admin list filters by status (dead letters) among many succeeded jobs.
+    index('jobs_ws_status_idx').on(t.workspaceId, t.status, t.id),
+    // Retention deletes finished jobs by age.
+    index('jobs_finished_idx').on(t.finishedAt).where(sql`finished_at is not null`),
     uniqueIndex('jobs_idem_key').on(t.idempotencyKey),
   ],
 );
 
+/** One row per declared cron schedule; the row lock makes exactly one worker enqueue each due run. */
 export const jobSchedules = pgTable('job_schedules', {
   name: text('name').primaryKey(),
   cron: text('cron').notNull(),
