@@ -1,18 +1,19 @@
 import type { Logger } from 'pino';
+import { auditRoutes } from '../kernel/audit/index.ts';
 import { type Config, loadConfig } from '../kernel/config/index.ts';
 import { type Database, migrate, openDatabase } from '../kernel/db/index.ts';
-import { fanOutJob, subscriberJob } from '../kernel/events/index.ts';
+import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../kernel/events/index.ts';
 import { buildApp, opsRoutes, type App } from '../kernel/http/index.ts';
-import { registerJobs } from '../kernel/jobs/index.ts';
+import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 /** Every route plugin, in one list: modules add theirs here. */
-export const routePlugins = [opsRoutes, identityRoutes];
+export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes];
 
 /** Every job definition workers can run. */
 export function registerAllJobs() {
-  registerJobs(fanOutJob, subscriberJob);
+  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob);
 }
 
 export interface Platform {

@@ -1,2 +1,4 @@
-export { recordAudit, type AuditEntry } from './record-audit.ts';
+export { auditRoutes } from './http/audit-routes.ts';
+export { type AuditLogQuery, getAuditLog } from './queries/get-audit-log.ts';
+export { type AuditEntry, recordAudit } from './record-audit.ts';
 export { auditLog } from './schema.ts';

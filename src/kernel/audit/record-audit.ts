@@ -28,10 +28,12 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry) {
 
 const secretKeys = /password|secret|token|hash/i;
 
-/** Never copy secrets into the audit log. */
-function redact(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+/** Never copy secrets into the audit log, however deep they sit (settings objects, lists of records). */
+function redact(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  if (depth > 10) return '[too deep]';
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, secretKeys.test(k) && v != null ? '[redacted]' : v]),
+    Object.entries(value).map(([k, v]) => [k, secretKeys.test(k) && v != null ? '[redacted]' : redact(v, depth + 1)]),
   );
 }

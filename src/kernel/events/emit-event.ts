@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/columns.ts';
 import { defineJob, enqueue } from '../jobs/index.ts';
-import { outboxEvents } from './schema.ts';
 import { fanOutEvent } from './fan-out.ts';
+import { outboxEvents } from './schema.ts';
 
 export interface EventInput {
   /** `entity.verb`, e.g. `contact.created`. */

@@ -1,0 +1,12 @@
+export { type CreateWebhookInput, createWebhook } from './create-webhook.ts';
+export { deleteWebhook } from './delete-webhook.ts';
+export { deliverWebhookJob, webhookBody } from './deliver-webhook.ts';
+export { fanOutToWebhooks } from './fan-out-to-webhooks.ts';
+export { getWebhookDeliveries } from './queries/get-webhook-deliveries.ts';
+export { getWebhook, getWebhooks } from './queries/get-webhooks.ts';
+export { resendWebhookDelivery } from './resend-webhook-delivery.ts';
+export { revealWebhookSecret } from './reveal-webhook-secret.ts';
+export { rotateWebhookSecret } from './rotate-webhook-secret.ts';
+export { sendTestWebhook } from './send-test-webhook.ts';
+export { newWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './signature.ts';
+export { type UpdateWebhookInput, updateWebhook } from './update-webhook.ts';
