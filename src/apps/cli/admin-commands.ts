@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import { memberships, roles, type Role } from '../../kernel/auth/index.ts';
-import type { Ctx } from '../../kernel/context.ts';
+import { roles, type Role } from '../../kernel/auth/index.ts';
+import { type Ctx, systemActor } from '../../kernel/context.ts';
 import { rows } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { createApiKey, createUser, createWorkspace, resetPassword, revokeApiKey } from '../../modules/identity/index.ts';
+import { addMember, createApiKey, createUser, createWorkspace, resetPassword, revokeApiKey } from '../../modules/identity/index.ts';
 import { seedDemo } from '../demo.ts';
 import { openPlatform, type Platform } from '../platform.ts';
 import { configFrom, runCommand } from './run-command.ts';
+
+const cliActor = systemActor('CLI');
 
 async function withPlatform(cmd: Command, fn: (p: Platform) => Promise<void>) {
   const p = await openPlatform(configFrom(cmd.optsWithGlobals()));
@@ -84,7 +86,7 @@ export function adminCommands(program: Command) {
           const ws = await findWorkspace(p, opts.workspace);
           await p.database.db.transaction(async (tx) => {
             const u = await createUser(tx, { email, name: opts.name ?? email.split('@')[0], password: opts.password });
-            await tx.insert(memberships).values({ workspaceId: ws.id, userId: u.id, role });
+            await addMember({ db: tx, workspaceId: ws.id, actor: cliActor }, u.id, role);
           });
           console.log(`Created ${email} as ${role} in ${ws.name}.`);
         });
@@ -129,7 +131,7 @@ export function adminCommands(program: Command) {
       runCommand(() =>
         withPlatform(cmd, async (p) => {
           const ws = await findWorkspace(p, opts.workspace);
-          await revokeApiKey(p.database, { db: p.database.db, workspaceId: ws.id, actor: { type: 'system', id: 'cli', label: 'CLI', role: 'admin' } }, id);
+          await revokeApiKey(p.database, { db: p.database.db, workspaceId: ws.id, actor: cliActor }, id);
           console.log(`Revoked API key ${id}.`);
         }),
       ),

@@ -24,7 +24,8 @@ async function tandem(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe('the tandem CLI', () => {
+// Each command opens the embedded database in a child process; a loaded machine makes that slow.
+describe('the tandem CLI', { timeout: 180_000 }, () => {
   it('prints the effective config with secrets masked', async () => {
     const r = await tandem(['config'], { DATABASE_URL: 'postgres://u:hunter2@db/x' });
     expect(r.code).toBe(0);

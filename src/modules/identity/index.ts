@@ -6,6 +6,7 @@ import { teamRoutes } from './http/team-routes.ts';
 
 export { createUser } from './use-cases/create-user.ts';
 export { createWorkspace } from './use-cases/create-workspace.ts';
+export { addMember } from './use-cases/add-member.ts';
 export { logIn } from './use-cases/log-in.ts';
 export { createApiKey } from './use-cases/create-api-key.ts';
 export { revokeApiKey } from './use-cases/revoke-api-key.ts';
