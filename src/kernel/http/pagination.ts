@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 /** Query parameters of every keyset-paginated list. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('Rows per page (1-500)'),
-  cursor: z.string().max(500).optional().describe('The nextCursor of the previous page'),
+  cursor: z.string().max(4000).optional().describe('The nextCursor of the previous page'),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
