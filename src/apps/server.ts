@@ -27,6 +27,8 @@ export async function startServer(config: Config, opts: { quiet?: boolean; print
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+  // With port 0 the real port is known only now; links in mail and invites must use it.
+  if (config.port === 0 && config.publicUrl?.endsWith(':0')) config.publicUrl = url;
   await bootstrapFirstRun(platform, { url: config.publicUrl && config.port !== 0 ? config.publicUrl : url, print: opts.print ?? ((l) => console.log(l)) });
   let stopping: Promise<void> | undefined;
   return {

@@ -110,11 +110,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   for (const routes of opts.routes) await app.register(async (scope) => routes(scope as unknown as App, opts));
 
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite names assets by content hash, so they never change; everything else must revalidate.
+      setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (!isApi && serveWeb && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}. See /api/docs for the API.`);
   });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { rawEnv } from '../config/index.ts';
@@ -37,6 +38,36 @@ export async function buildTemplate() {
   mkdirSync(templateDir, { recursive: true });
   writeFileSync(templateFile, Buffer.from(await blob.arrayBuffer()));
   await db.close();
+}
+
+/**
+ * A fresh copy of the template that code opening its own connection can use (e.g. a whole server
+ * started by browser tests), as settings: DATABASE_URL on PostgreSQL, or TANDEM_DATA_DIR (a temp
+ * folder seeded from the template, much faster than a new PGlite cluster) on PGlite.
+ */
+export async function createTestDatabaseEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const url = testDatabaseUrl();
+  if (url) {
+    const name = `tandem_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${templateDb}`);
+    await admin.end();
+    return {
+      env: { DATABASE_URL: withDatabase(url, name) },
+      async drop() {
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  if (!existsSync(templateFile)) await buildTemplate();
+  const dir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'));
+  const seeded = await openDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(templateFile)]) });
+  await seeded.close();
+  return { env: { TANDEM_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A fresh, migrated database for one test file: a copy of the template. */

@@ -21,7 +21,7 @@ describe('invites', () => {
     expect(url).toMatch(/^http:\/\/tandem\.test\/invite\//);
     const anon = caller(t.app);
     const peek = await anon.get(`/api/invites/by-token/${tokenOf(url)}`);
-    expect(peek.json()).toEqual({ email: 'new.rep@example.com', workspaceName: 'Acme', role: 'sales_rep', hasAccount: false });
+    expect(peek.json()).toEqual({ email: 'new.rep@example.com', workspaceId: ws.workspaceId, workspaceName: 'Acme', role: 'sales_rep', hasAccount: false });
     const accept = await anon.post(`/api/invites/by-token/${tokenOf(url)}/accept`, { name: 'Rita Rep', password: 'a long enough password' });
     expect(accept.statusCode).toBe(200);
     const login = await anon.post('/api/auth/login', { email: 'new.rep@example.com', password: 'a long enough password' });

@@ -36,13 +36,13 @@ export async function memberRoutes(app: App, { database, config }: AppDeps) {
     return { ok: true as const };
   });
 
-  app.get('/api/invites/by-token/:token', { config: { public: 'the invite link itself is the credential' }, schema: { tags: ['users'], params: tokenParams, response: { 200: z.object({ email: z.string(), workspaceName: z.string(), role: z.string(), hasAccount: z.boolean() }) } } }, async (req) => {
+  app.get('/api/invites/by-token/:token', { config: { public: 'the invite link itself is the credential' }, schema: { tags: ['users'], params: tokenParams, response: { 200: z.object({ email: z.string(), workspaceId: z.uuid(), workspaceName: z.string(), role: z.string(), hasAccount: z.boolean() }) } } }, async (req) => {
     const i = await findInvite(database.db, req.params.token);
-    return { email: i.email, workspaceName: i.workspace_name, role: i.role, hasAccount: i.hasAccount };
+    return { email: i.email, workspaceId: i.workspace_id, workspaceName: i.workspace_name, role: i.role, hasAccount: i.hasAccount };
   });
 
-  app.post('/api/invites/by-token/:token/accept', { config: { public: 'the invite link itself is the credential' }, schema: { tags: ['users'], params: tokenParams, body: acceptInviteBody, response: { 200: z.object({ email: z.string() }) } } }, async (req) => {
+  app.post('/api/invites/by-token/:token/accept', { config: { public: 'the invite link itself is the credential' }, schema: { tags: ['users'], params: tokenParams, body: acceptInviteBody, response: { 200: z.object({ email: z.string(), workspaceId: z.uuid() }) } } }, async (req) => {
     const r = await acceptInvite(database.db, req.params.token, req.body);
-    return { email: r.email };
+    return { email: r.email, workspaceId: r.workspaceId };
   });
 }

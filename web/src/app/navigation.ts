@@ -1,0 +1,54 @@
+import {
+  IconActivity,
+  IconBuilding,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconUserCircle,
+  IconUsers,
+  IconWebhook,
+  type TablerIcon,
+} from '@tabler/icons-react';
+import type { LinkProps } from '@tanstack/react-router';
+
+export interface NavItem {
+  label: string;
+  to: NonNullable<LinkProps['to']>;
+  icon: TablerIcon;
+  /** Shown only to users holding this permission (from /api/me). */
+  permission?: string;
+  /** Active only on this exact path (not on its children). */
+  exact?: boolean;
+}
+
+export interface NavSection {
+  label?: string;
+  items: NavItem[];
+}
+
+/**
+ * The sidebar, top to bottom. A module adds its screens by adding a section here
+ * (e.g. `{ label: 'CRM', items: [{ label: 'Contacts', to: '/contacts', icon: IconAddressBook, permission: 'contacts:read' }] }`).
+ */
+export const navSections: NavSection[] = [
+  { items: [{ label: 'Home', to: '/', icon: IconHome, exact: true }] },
+  {
+    label: 'Settings',
+    items: [
+      { label: 'Workspace', to: '/settings/workspace', icon: IconBuilding, permission: 'workspace:read' },
+      { label: 'Profile', to: '/settings/profile', icon: IconUserCircle, permission: 'self:read' },
+      { label: 'Users & invites', to: '/settings/users', icon: IconUsers, permission: 'users:manage' },
+      { label: 'API keys', to: '/settings/api-keys', icon: IconKey, permission: 'api_keys:manage' },
+      { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },
+      { label: 'Audit log', to: '/settings/audit-log', icon: IconHistory, permission: 'audit:read' },
+      { label: 'Jobs', to: '/settings/jobs', icon: IconActivity, permission: 'jobs:read' },
+    ],
+  },
+];
+
+/** The sections and items a user may see; sections left empty disappear. */
+export function visibleNav(can: (permission: string) => boolean): NavSection[] {
+  return navSections
+    .map((s) => ({ ...s, items: s.items.filter((i) => !i.permission || can(i.permission)) }))
+    .filter((s) => s.items.length > 0);
+}

@@ -1,0 +1,61 @@
+import { createRouter } from '@tanstack/react-router';
+import { handleSignedOut, queryClient } from '../lib/api/index.ts';
+import { appRoute, homeRoute } from '../routes/app-routes.tsx';
+import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
+import { rootRoute } from '../routes/root.tsx';
+import {
+  apiKeysRoute,
+  auditLogRoute,
+  jobsRoute,
+  profileRoute,
+  settingsIndexRoute,
+  usersRoute,
+  webhookDetailRoute,
+  webhooksRoute,
+  workspaceSettingsRoute,
+} from '../routes/settings-routes.tsx';
+
+/** The route tree; a module adds its routes to the appRoute children. */
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  setupRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    settingsIndexRoute,
+    workspaceSettingsRoute,
+    profileRoute,
+    usersRoute,
+    apiKeysRoute,
+    webhooksRoute,
+    webhookDetailRoute,
+    auditLogRoute,
+    jobsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  // Query owns caching; the router only orchestrates loading.
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+const publicPaths = ['/login', '/setup', '/invite/'];
+
+// A session that ends while the app is open (expired, signed out elsewhere, removed from the workspace): back to sign-in.
+handleSignedOut(() => {
+  const path = window.location.pathname;
+  if (publicPaths.some((p) => path === p || path.startsWith(p))) return;
+  if (!queryClient.getQueryData(['me'])) return;
+  queryClient.clear();
+  router.navigate({ to: '/login', search: { redirect: path + window.location.search, expired: true }, replace: true });
+});

@@ -1,0 +1,4 @@
+export { ApiError, type ErrorEnvelope, errorMessage, toApiError } from './api-error.ts';
+export { api, type Query, request, setCsrfToken } from './client.ts';
+export { handleSignedOut, queryClient } from './query-client.ts';
+export * from './types.ts';
