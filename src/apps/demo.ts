@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedCrmDemo } from '../modules/contacts/index.ts';
 import { createUser, createWorkspace } from '../modules/identity/index.ts';
 import type { Platform } from './platform.ts';
 
@@ -10,7 +11,9 @@ export interface DemoResult {
 }
 
 /** Each module's demo seeder, run in order on the demo workspace. */
-export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: string, adminId: string) => Promise<void> }[] = [];
+export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: string, adminId: string) => Promise<void> }[] = [
+  { name: 'companies and contacts', seed: async (p, ws, admin) => void (await seedCrmDemo(p, ws, admin)) },
+];
 
 /** Creates the demo workspace and its admin, then lets every module add its records. */
 export async function seedDemo(p: Platform, opts: { email?: string; password?: string; onProgress?: (msg: string) => void } = {}): Promise<DemoResult> {

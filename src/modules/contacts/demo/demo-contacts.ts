@@ -1,0 +1,158 @@
+import { newId } from '../../../kernel/db/index.ts';
+import { type LifecycleStage, lifecycleStages } from '../schema.ts';
+import type { DemoCompany } from './demo-companies.ts';
+import { contactTags, countries, firstNames, freeMail, lastNames, sources, titles } from './demo-names.ts';
+import type { Random } from './prng.ts';
+
+const DAY = 86_400_000;
+const path = lifecycleStages.slice(0, 7) as readonly LifecycleStage[];
+const finalStages = [
+  ['subscriber', 20],
+  ['lead', 25],
+  ['marketing_qualified', 14],
+  ['sales_qualified', 10],
+  ['opportunity', 8],
+  ['customer', 16],
+  ['evangelist', 3],
+  ['other', 4],
+] as const;
+const unqualifiedReasons = ['No budget this year', 'Wrong contact', 'Went with a competitor', 'Student / researcher', 'Too small'];
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+
+/** Everything one demo contact writes: its row and the rows of its emails, phone, company link, history and consent. */
+export interface DemoContact {
+  row: Record<string, unknown> & { id: string; createdAt: Date };
+  email: string;
+  phone: string | null;
+  companyId: string | null;
+  history: {
+    fromStage: LifecycleStage | null;
+    toStage: LifecycleStage;
+    changedAt: Date;
+    actorType: string;
+    actorId: string | null;
+    rule: string | null;
+  }[];
+  consent: { status: string; recordedAt: Date } | null;
+}
+
+/** `count` contacts spread over the companies (bigger ones get more), some on free-mail without a company. */
+export function buildContacts(
+  rand: Random,
+  workspaceId: string,
+  companies: DemoCompany[],
+  ownerIds: string[],
+  count: number,
+  now: number,
+): DemoContact[] {
+  const weights = companies.map((c) => [c, Math.log2(c.employeeCount + 2)] as const);
+  const used = new Set<string>();
+  const out: DemoContact[] = [];
+  for (let i = 0; i < count; i++) {
+    const company = rand.chance(0.12) ? null : rand.weighted(weights);
+    const [first, last] = [rand.pick(firstNames), rand.pick(lastNames)];
+    const domain = company?.domain ?? rand.pick(freeMail);
+    let local = company ? `${ascii(first)}.${ascii(last)}` : `${ascii(first)}${ascii(last)}${rand.int(1, 99)}`;
+    while (used.has(`${local}@${domain}`)) local += rand.int(0, 9);
+    const email = `${local}@${domain}`;
+    used.add(email);
+    const country = countries.find((c) => c.code === company?.country) ?? rand.pick(countries);
+    const start = Math.max(company?.createdAt.getTime() ?? 0, now - 730 * DAY);
+    // Skewed towards recent months, as a growing business's contacts are.
+    const created = new Date(start + (now - DAY - start) * Math.sqrt(rand.next()));
+    const ownerId = company && rand.chance(0.8) ? company.ownerId : rand.pick(ownerIds);
+    const final = rand.weighted(finalStages);
+    const history = stageHistory(rand, final, created, now, ownerId);
+    const stage = history[history.length - 1]!;
+    const inFunnel = final === 'lead' || final === 'marketing_qualified' || final === 'sales_qualified';
+    const leadStatus = inFunnel
+      ? rand.weighted([
+          ['new', 25],
+          ['attempting', 25],
+          ['connected', 25],
+          ['qualified', 15],
+          ['unqualified', 10],
+        ] as const)
+      : null;
+    const source = rand.weighted(sources);
+    const touch = {
+      source,
+      medium: source.includes('search') ? (source === 'paid_search' ? 'cpc' : 'organic') : 'referral',
+      campaign: rand.pick(['spring-launch', 'webinar-series', 'brand', 'retargeting']),
+      at: created.toISOString(),
+    };
+    const consentStatus = rand.weighted([
+      ['subscribed', 55],
+      ['unsubscribed', 5],
+      ['not_set', 40],
+    ] as const);
+    const level = rand.weighted([
+      ['exec', 10],
+      ['vp', 15],
+      ['head', 25],
+      ['ic', 50],
+    ] as const);
+    out.push({
+      row: {
+        id: newId(),
+        workspaceId,
+        firstName: first,
+        lastName: last,
+        displayName: `${first} ${last}`,
+        email,
+        phone: null,
+        title: company ? rand.pick(titles[level]) : null,
+        ownerId,
+        companyId: company?.id ?? null,
+        lifecycleStage: stage.toStage,
+        lifecycleChangedAt: stage.changedAt,
+        leadStatus,
+        leadStatusReason: leadStatus === 'unqualified' ? rand.pick(unqualifiedReasons) : null,
+        source,
+        firstTouch: touch,
+        lastTouch: touch,
+        emailConsent: consentStatus,
+        doNotContact: rand.chance(0.02),
+        tags: rand.chance(0.5) ? rand.some(contactTags, rand.int(1, 2)) : [],
+        custom: {
+          preferred_language: { DE: 'de', FR: 'fr', ES: 'es', NL: 'nl', SE: 'sv' }[country.code as string] ?? 'en',
+          ...(final === 'customer' || final === 'evangelist' ? { nps_score: rand.int(5, 10) } : {}),
+        },
+        createdAt: created,
+        updatedAt: stage.changedAt,
+      },
+      email,
+      phone: rand.chance(0.8) ? country.phone(i) : null,
+      companyId: company?.id ?? null,
+      history,
+      consent: consentStatus === 'not_set' ? null : { status: consentStatus, recordedAt: new Date(created.getTime() + DAY) },
+    });
+  }
+  return out;
+}
+
+/** The stages a contact went through to reach `final`, spread between its creation and now. */
+function stageHistory(rand: Random, final: LifecycleStage, created: Date, now: number, ownerId: string): DemoContact['history'] {
+  const stages: LifecycleStage[] = final === 'other' ? ['other'] : path.slice(rand.chance(0.6) ? 0 : 1, path.indexOf(final) + 1);
+  if (!stages.length) stages.push(final);
+  let at = created.getTime();
+  const step = (now - at) / (stages.length + 1);
+  return stages.map((to, i) => {
+    if (i > 0) at += rand.int(1, Math.max(2, Math.floor(step)));
+    const changedAt = new Date(at);
+    const rule =
+      i === 0 ? 'form_submitted' : to === 'customer' ? 'deal_won' : to === 'marketing_qualified' && rand.chance(0.5) ? 'lead_score' : null;
+    return {
+      fromStage: i === 0 ? null : stages[i - 1]!,
+      toStage: to,
+      changedAt,
+      actorType: rule ? 'rule' : 'user',
+      actorId: rule ? null : ownerId,
+      rule,
+    };
+  });
+}
