@@ -32,6 +32,16 @@ async function populate(ws: TestWorkspace): Promise<Set<string>> {
   if (apiRoutes().some((r) => r.url === '/api/webhooks' && r.method === 'POST'))
     await ws.admin.api.post('/api/webhooks', { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] });
   await ws.admin.api.patch('/api/workspace', { name: 'Populated' });
+  // CRM records, when those modules are present, so their :id routes are exercised with real ids.
+  const has = (url: string) => apiRoutes().some((r) => r.url === url && r.method === 'POST');
+  const tag = ws.workspaceId.slice(-6);
+  if (has('/api/custom-fields')) await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key: `budget_${tag}`, label: 'Budget', type: 'number' });
+  let companyId: string | undefined;
+  if (has('/api/companies')) companyId = (await ws.admin.api.post('/api/companies', { name: `Co ${tag}`, domain: `co-${tag}.example` })).json().id;
+  let contactId: string | undefined;
+  if (has('/api/contacts')) contactId = (await ws.admin.api.post('/api/contacts', { firstName: 'Iso', lastName: tag, emails: [{ email: `iso@co-${tag}.example` }], companyId })).json().id;
+  if (has('/api/activities') && contactId) await ws.admin.api.post('/api/activities', { type: 'note', body: 'hello', links: [{ entityType: 'contact', entityId: contactId }] });
+  if (has('/api/tasks') && contactId) await ws.admin.api.post('/api/tasks', { title: 'Call back', entityType: 'contact', entityId: contactId });
   return listedIds(ws);
 }
 
@@ -54,7 +64,7 @@ describe('access control on every route', () => {
   });
 });
 
-describe('workspace isolation', () => {
+describe('workspace isolation', { timeout: 180_000 }, () => {
   it('no list or get route returns another workspace’s rows, and no route acts on them', async () => {
     const a = await createTestWorkspace(t, 'Alpha');
     const b = await createTestWorkspace(t, 'Beta');

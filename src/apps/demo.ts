@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedActivitiesDemo } from '../modules/activities/index.ts';
 import { seedCrmDemo } from '../modules/contacts/index.ts';
 import { createUser, createWorkspace } from '../modules/identity/index.ts';
 import type { Platform } from './platform.ts';
@@ -13,6 +14,7 @@ export interface DemoResult {
 /** Each module's demo seeder, run in order on the demo workspace. */
 export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: string, adminId: string) => Promise<void> }[] = [
   { name: 'companies and contacts', seed: async (p, ws, admin) => void (await seedCrmDemo(p, ws, admin)) },
+  { name: 'activities and tasks', seed: (p, ws, admin) => seedActivitiesDemo(p, ws, admin) },
 ];
 
 /** Creates the demo workspace and its admin, then lets every module add its records. */

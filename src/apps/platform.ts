@@ -5,6 +5,7 @@ import { type Database, migrate, openDatabase } from '../kernel/db/index.ts';
 import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../kernel/events/index.ts';
 import { buildApp, opsRoutes, type App } from '../kernel/http/index.ts';
 import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
+import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.ts';
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
@@ -12,11 +13,11 @@ import { identityRoutes } from '../modules/identity/index.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 /** Every route plugin, in one list: modules add theirs here. */
-export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes, customFieldsRoutes, companiesRoutes, contactsRoutes];
+export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes, customFieldsRoutes, companiesRoutes, contactsRoutes, activitiesRoutes];
 
 /** Every job definition workers can run. */
 export function registerAllJobs() {
-  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob);
+  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob, taskRemindersJob);
 }
 
 export interface Platform {

@@ -54,6 +54,8 @@ export const tasks = pgTable(
     reminderAt: ts('reminder_at'),
     remindedAt: ts('reminded_at'),
     completedAt: ts('completed_at'),
+    /** Who completed it (user id, or the actor id of a key or job), for the record timeline. */
+    completedBy: text('completed_by'),
     entityType: text('entity_type'),
     entityId: uuid('entity_id'),
     createdBy: text('created_by'),

@@ -19,6 +19,7 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter
 export const workspaceSettingsSchema = z.strictObject({
   repVisibility: z.enum(['own', 'team', 'all']).optional().describe('Which records sales reps see'),
   weekStartsOn: z.enum(['monday', 'sunday']).optional(),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter country code such as DE').optional().describe('Country used to read phone numbers written without +'),
 });
 
 export interface UpdateWorkspaceInput {
