@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../../apps/test-kit.ts';
 import { rows } from '../../../kernel/db/index.ts';
+import { compileFilter, compileSort, customFieldDefs, defineRegistry } from '../../../kernel/filters/index.ts';
 import type { TestPlatform } from '../../../kernel/testing/index.ts';
 
 let t: TestPlatform;
@@ -114,20 +115,52 @@ describe('defining custom fields', () => {
 });
 
 describe('indexed custom fields', () => {
-  it('creates the expression index, and drops it when un-indexed or archived', async () => {
+  it('creates the expression indexes, and drops them when un-indexed or archived', async () => {
     const { id } = (await define(ws, { key: 'region_code', indexed: true })).json();
-    expect(await indexes('cf_contacts_region_code_idx')).toBe(1);
-    const [def] = await rows<{ indexdef: string }>(
-      t.database.db,
-      sql`select indexdef from pg_indexes where indexname = 'cf_contacts_region_code_idx'`,
-    );
-    expect(def!.indexdef).toMatch(/\(workspace_id, \(\(custom ->> 'region_code'::text\)\)\)/);
+    expect(await indexes('cf_contacts_region_code_t_idx')).toBe(1);
+    expect(await indexes('cf_contacts_region_code_ts_idx')).toBe(1);
     await ws.admin.api.patch(`/api/custom-fields/${id}`, { indexed: false });
-    expect(await indexes('cf_contacts_region_code_idx')).toBe(0);
+    expect(await indexes('cf_contacts_region_code_t_idx')).toBe(0);
     await ws.admin.api.patch(`/api/custom-fields/${id}`, { indexed: true });
-    expect(await indexes('cf_contacts_region_code_idx')).toBe(1);
+    expect(await indexes('cf_contacts_region_code_t_idx')).toBe(1);
     await ws.admin.api.delete(`/api/custom-fields/${id}`);
-    expect(await indexes('cf_contacts_region_code_idx')).toBe(0);
+    expect(await indexes('cf_contacts_region_code_t_idx')).toBe(0);
+    expect(await indexes('cf_contacts_region_code_ts_idx')).toBe(0);
+  });
+
+  it('indexes exactly what the filter compiler emits, so the planner uses the index', async () => {
+    await define(ws, { key: 'seats', type: 'number', indexed: true });
+    await define(ws, { key: 'plan_code', indexed: true });
+    const registry = defineRegistry({
+      entity: 'contact',
+      fields: [
+        { key: 'id', label: 'Id', type: 'uuid', sql: sql`c.id`, nullable: false },
+        ...customFieldDefs(
+          [
+            { key: 'seats', type: 'number' },
+            { key: 'plan_code', type: 'text', sortable: true },
+          ],
+          sql`c.custom`,
+        ),
+      ],
+    });
+    const plan = async (where: unknown, order?: SQL) => {
+      const cond = compileFilter(where, registry);
+      await t.database.db.execute(sql`set enable_seqscan = off`);
+      try {
+        const lines = await rows<{ 'QUERY PLAN': string }>(
+          t.database.db,
+          sql`explain select c.id from contacts c where c.workspace_id = ${ws.workspaceId} and ${cond} ${order ?? sql``} limit 50`,
+        );
+        return lines.map((l) => l['QUERY PLAN']).join('\n');
+      } finally {
+        await t.database.db.execute(sql`set enable_seqscan = on`);
+      }
+    };
+    expect(await plan({ field: 'custom.seats', op: 'gte', value: 10 })).toContain('cf_contacts_seats_n_idx');
+    expect(await plan({ field: 'custom.plan_code', op: 'eq', value: 'GOLD' })).toContain('cf_contacts_plan_code_t_idx');
+    const sort = compileSort([{ field: 'custom.plan_code', dir: 'asc' }], registry);
+    expect(await plan({ and: [] }, sql`order by ${sort.orderBy}`)).toContain('cf_contacts_plan_code_ts_idx');
   });
 
   it('keeps a shared index while another workspace still indexes the same key', async () => {
@@ -142,8 +175,8 @@ describe('indexed custom fields', () => {
     });
     await define(other, { key: 'account_no', indexed: true });
     await ws.admin.api.delete(`/api/custom-fields/${mine.id}`);
-    expect(await indexes('cf_contacts_account_no_idx')).toBe(1);
-    expect(await indexes('cf_companies_account_no_idx')).toBe(1);
+    expect(await indexes('cf_contacts_account_no_t_idx')).toBe(1);
+    expect(await indexes('cf_companies_account_no_t_idx')).toBe(1);
   });
 });
 
