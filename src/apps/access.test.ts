@@ -42,6 +42,8 @@ async function populate(ws: TestWorkspace): Promise<Set<string>> {
   if (has('/api/contacts')) contactId = (await ws.admin.api.post('/api/contacts', { firstName: 'Iso', lastName: tag, emails: [{ email: `iso@co-${tag}.example` }], companyId })).json().id;
   if (has('/api/activities') && contactId) await ws.admin.api.post('/api/activities', { type: 'note', body: 'hello', links: [{ entityType: 'contact', entityId: contactId }] });
   if (has('/api/tasks') && contactId) await ws.admin.api.post('/api/tasks', { title: 'Call back', entityType: 'contact', entityId: contactId });
+  if (has('/api/views')) await ws.admin.api.post('/api/views', { entityType: 'contact', name: `Shared ${tag}`, shared: true, definition: { filter: { field: 'email', op: 'contains', value: tag } } });
+  if (has('/api/bulk/contacts') && contactId) await ws.admin.api.post('/api/bulk/contacts', { selection: { ids: [contactId] }, action: 'add_tags', params: { tags: ['iso'] } });
   return listedIds(ws);
 }
 

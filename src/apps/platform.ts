@@ -10,14 +10,15 @@ import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 /** Every route plugin, in one list: modules add theirs here. */
-export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes, customFieldsRoutes, companiesRoutes, contactsRoutes, activitiesRoutes];
+export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes, customFieldsRoutes, companiesRoutes, contactsRoutes, activitiesRoutes, viewsRoutes];
 
 /** Every job definition workers can run. */
 export function registerAllJobs() {
-  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob, taskRemindersJob);
+  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob, taskRemindersJob, runBulkJob, undoBulkJob, purgeDeletedJob);
 }
 
 export interface Platform {

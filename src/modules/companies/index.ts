@@ -5,7 +5,7 @@ import type { App } from '../../kernel/http/index.ts';
 import { companyListRoutes } from './http/company-list-routes.ts';
 import { companyRoutes } from './http/company-routes.ts';
 
-export { assertMember, cleanTags } from './company-rules.ts';
+export { assertDomainFree, assertMember, cleanTags } from './company-rules.ts';
 export { nameFromDomain, normalizeDomain } from './domain.ts';
 export * as companyTypes from './http/companies.types.ts';
 export { listQuery, parseListQuery, pickColumns, searchBody, totalSchema } from './http/list.types.ts';

@@ -7,6 +7,7 @@ import { contactListRoutes } from './http/contact-list-routes.ts';
 import { contactRoutes } from './http/contact-routes.ts';
 
 export type { ConsentStatus, ContactInput, LeadStatus } from './contact-input.ts';
+export { claimEmails } from './contact-rules.ts';
 export { demoCompanyCount, demoContactCount, seedCrmDemo } from './demo/seed-crm-demo.ts';
 export { emailDomain, freeMailDomains, isFreeMailDomain } from './free-mail-domains.ts';
 export * as contactTypes from './http/contacts.types.ts';
@@ -18,6 +19,7 @@ export { getLifecycleHistory } from './queries/get-lifecycle-history.ts';
 export { listContacts } from './queries/list-contacts.ts';
 export * from './schema.ts';
 export { emailHash, erasedEmails } from './suppression.ts';
+export { appendLifecycle, writeEmails } from './use-cases/contact-parts.ts';
 export { createContact, type WriteOptions } from './use-cases/create-contact.ts';
 export { deleteContact } from './use-cases/delete-contact.ts';
 export { type ConsentInput, recordConsent } from './use-cases/record-consent.ts';

@@ -47,6 +47,9 @@ export const contacts = pgTable(
     index('contacts_ws_company_idx').on(t.workspaceId, t.companyId),
     index('contacts_ws_stage_idx').on(t.workspaceId, t.lifecycleStage, t.id),
     index('contacts_ws_activity_idx').on(t.workspaceId, t.lastActivityAt, t.id),
+    // The default list order ("recently active first", then name, as compileSort writes it): a page of a broad
+    // filter reads ~50 rows in index order instead of sorting every match (740 ms → 8 ms at 1M contacts, bench/crm.ts).
+    index('contacts_ws_recent_activity_idx').on(t.workspaceId, t.lastActivityAt.desc().nullsLast(), sql`lower(left(${t.displayName}, 100))`, t.id),
     index('contacts_name_trgm').using('gin', t.workspaceId, sql`lower(${t.displayName}) gin_trgm_ops`),
     index('contacts_tags_idx').using('gin', t.workspaceId, t.tags),
   ],

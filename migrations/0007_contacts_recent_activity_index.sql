@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_ws_recent_activity_idx" ON "contacts" USING btree ("workspace_id","last_activity_at" DESC NULLS LAST,lower(left("display_name", 100)),"id");
