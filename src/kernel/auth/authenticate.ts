@@ -16,34 +16,44 @@ export interface Principal {
 
 export const authChannel = 'tandem_auth';
 const ttlMs = 5000;
-const cache = new Map<string, { at: number; principal: Principal }>();
+// Keyed by the raw token (memory only, never stored) so a cache hit costs no hashing.
+const cache = new Map<string, { at: number; hash: string; principal: Principal }>();
 
 /**
  * Resolved principals are cached for a few seconds; revocation, logout and role changes evict them
  * here and, through NOTIFY on `tandem_auth`, in every other process.
  */
+function evict(hash: string) {
+  for (const [token, entry] of cache) if (entry.hash === hash) cache.delete(token);
+}
+
 export async function evictPrincipals(database: Database, keyHash?: string) {
-  if (keyHash) cache.delete(keyHash);
+  if (keyHash) evict(keyHash);
   else cache.clear();
   await database.db.execute(sql`select pg_notify(${authChannel}, ${keyHash ?? '*'})`);
 }
 export function onAuthNotify(payload: string | undefined) {
   if (!payload || payload === '*') cache.clear();
-  else cache.delete(payload);
+  else evict(payload);
 }
 
-function cached(hash: string) {
-  const hit = cache.get(hash);
+function remember(token: string, hash: string, principal: Principal) {
+  if (cache.size >= 10_000) cache.clear(); // bounded: entries live 5 s anyway
+  cache.set(token, { at: Date.now(), hash, principal });
+}
+
+function cached(token: string) {
+  const hit = cache.get(token);
   if (hit && Date.now() - hit.at < ttlMs) return hit.principal;
-  if (hit) cache.delete(hash);
+  if (hit) cache.delete(token);
   return undefined;
 }
 
 /** `Authorization: Bearer tdm_<prefix>_<secret>` → the key's principal, acting with its creator's role. */
 export async function authenticateApiKey(database: Database, token: string): Promise<Principal> {
-  const hash = sha256(token);
-  const hit = cached(hash);
+  const hit = cached(token);
   if (hit) return hit;
+  const hash = sha256(token);
   const prefix = /^tdm_([A-Za-z0-9]{8})_/.exec(token)?.[1];
   if (!prefix) throw new AppError('api_key_invalid', 'The API key is malformed. Keys look like tdm_XXXXXXXX_…');
   const [key] = await rows<{
@@ -67,15 +77,15 @@ export async function authenticateApiKey(database: Database, token: string): Pro
     workspaceId: key.workspace_id,
     workspaceName: key.workspace_name,
   };
-  cache.set(hash, { at: Date.now(), principal });
+  remember(token, hash, principal);
   return principal;
 }
 
 /** The session cookie's token → the signed-in user in the session's workspace. */
 export async function authenticateSession(database: Database, token: string): Promise<Principal> {
-  const hash = sha256(token);
-  const hit = cached(hash);
+  const hit = cached(token);
   if (hit) return hit;
+  const hash = sha256(token);
   const [s] = await rows<{
     id: string; csrf_token: string; expires_at: Date | string; workspace_id: string; workspace_name: string;
     user_id: string; email: string; name: string; role: Role | null; last_seen_at: Date | string;
@@ -101,6 +111,6 @@ export async function authenticateSession(database: Database, token: string): Pr
     user: { id: s.user_id, email: s.email, name: s.name },
     session: { id: s.id, csrfToken: s.csrf_token },
   };
-  cache.set(hash, { at: Date.now(), principal });
+  remember(token, hash, principal);
   return principal;
 }

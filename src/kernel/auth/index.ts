@@ -1,4 +1,4 @@
-export { roles, type Role, type PermissionDef, registerPermissions, permission, allPermissions, can } from './roles.ts';
+export { roles, type Role, type PermissionDef, registerPermissions, permission, allPermissions, permissionsOf, can } from './roles.ts';
 export { randomToken, sha256, safeEqual, signToken, verifyToken } from './tokens.ts';
 export { hashPassword, verifyPassword, checkPasswordStrength } from './passwords.ts';
 export { hitRateLimit, clearRateLimit } from './rate-limit.ts';

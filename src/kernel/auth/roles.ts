@@ -29,6 +29,16 @@ const permissions = new Map<string, PermissionDef>(
 /** Modules declare the permissions their routes need. */
 export function registerPermissions(defs: Record<string, PermissionDef>) {
   for (const [name, def] of Object.entries(defs)) permissions.set(name, def);
+  granted.clear();
+}
+
+const granted = new Map<string, string[]>();
+/** Every permission a role holds (read-only when the key scope is `read`), memoized. */
+export function permissionsOf(role: Role, keyScope?: 'read' | 'write'): string[] {
+  const k = `${role}:${keyScope ?? ''}`;
+  let list = granted.get(k);
+  if (!list) granted.set(k, (list = [...permissions.keys()].filter((name) => can(role, name, keyScope))));
+  return list;
 }
 
 export const permission = (name: string) => permissions.get(name);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allPermissions, can } from '../../../kernel/auth/index.ts';
+import { permissionsOf } from '../../../kernel/auth/index.ts';
 import { type App, type AppDeps, sessionCookie } from '../../../kernel/http/index.ts';
 import { getMyWorkspaces } from '../queries/get-members.ts';
 import { logIn } from '../use-cases/log-in.ts';
@@ -52,7 +52,7 @@ export async function sessionRoutes(app: App, deps: AppDeps) {
       role: actor.role,
       workspace: { id: p.workspaceId, name: p.workspaceName },
       workspaces: p.user ? await getMyWorkspaces(database.db, p.user.id) : [{ id: p.workspaceId, name: p.workspaceName, role: actor.role }],
-      permissions: Object.keys(allPermissions()).filter((name) => can(actor.role, name, actor.keyScope)),
+      permissions: permissionsOf(actor.role, actor.keyScope),
       csrfToken: p.session?.csrfToken ?? null,
     };
   });
