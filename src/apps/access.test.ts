@@ -35,15 +35,29 @@ async function populate(ws: TestWorkspace): Promise<Set<string>> {
   // CRM records, when those modules are present, so their :id routes are exercised with real ids.
   const has = (url: string) => apiRoutes().some((r) => r.url === url && r.method === 'POST');
   const tag = ws.workspaceId.slice(-6);
-  if (has('/api/custom-fields')) await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key: `budget_${tag}`, label: 'Budget', type: 'number' });
+  if (has('/api/custom-fields'))
+    await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key: `budget_${tag}`, label: 'Budget', type: 'number' });
   let companyId: string | undefined;
-  if (has('/api/companies')) companyId = (await ws.admin.api.post('/api/companies', { name: `Co ${tag}`, domain: `co-${tag}.example` })).json().id;
+  if (has('/api/companies'))
+    companyId = (await ws.admin.api.post('/api/companies', { name: `Co ${tag}`, domain: `co-${tag}.example` })).json().id;
   let contactId: string | undefined;
-  if (has('/api/contacts')) contactId = (await ws.admin.api.post('/api/contacts', { firstName: 'Iso', lastName: tag, emails: [{ email: `iso@co-${tag}.example` }], companyId })).json().id;
-  if (has('/api/activities') && contactId) await ws.admin.api.post('/api/activities', { type: 'note', body: 'hello', links: [{ entityType: 'contact', entityId: contactId }] });
-  if (has('/api/tasks') && contactId) await ws.admin.api.post('/api/tasks', { title: 'Call back', entityType: 'contact', entityId: contactId });
-  if (has('/api/views')) await ws.admin.api.post('/api/views', { entityType: 'contact', name: `Shared ${tag}`, shared: true, definition: { filter: { field: 'email', op: 'contains', value: tag } } });
-  if (has('/api/bulk/contacts') && contactId) await ws.admin.api.post('/api/bulk/contacts', { selection: { ids: [contactId] }, action: 'add_tags', params: { tags: ['iso'] } });
+  if (has('/api/contacts'))
+    contactId = (
+      await ws.admin.api.post('/api/contacts', { firstName: 'Iso', lastName: tag, emails: [{ email: `iso@co-${tag}.example` }], companyId })
+    ).json().id;
+  if (has('/api/activities') && contactId)
+    await ws.admin.api.post('/api/activities', { type: 'note', body: 'hello', links: [{ entityType: 'contact', entityId: contactId }] });
+  if (has('/api/tasks') && contactId)
+    await ws.admin.api.post('/api/tasks', { title: 'Call back', entityType: 'contact', entityId: contactId });
+  if (has('/api/views'))
+    await ws.admin.api.post('/api/views', {
+      entityType: 'contact',
+      name: `Shared ${tag}`,
+      shared: true,
+      definition: { filter: { field: 'email', op: 'contains', value: tag } },
+    });
+  if (has('/api/bulk/contacts') && contactId)
+    await ws.admin.api.post('/api/bulk/contacts', { selection: { ids: [contactId] }, action: 'add_tags', params: { tags: ['iso'] } });
   return listedIds(ws);
 }
 
@@ -60,7 +74,11 @@ describe('access control on every route', () => {
   it('every non-public route refuses anonymous callers with 401', async () => {
     for (const r of apiRoutes().filter((r) => !r.public)) {
       const url = r.url.replace(/:\w+/g, '01a2046c-2fe0-736a-9afc-6fa2c261295f');
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -83,7 +101,12 @@ describe('workspace isolation', { timeout: 180_000 }, () => {
       }
       for (const id of aIds) {
         const url = r.url.replace(/:\w+/g, id);
-        const res = await t.app.inject({ method: r.method as 'GET', url, headers: { authorization: `Bearer ${b.admin.apiKey}` }, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url,
+          headers: { authorization: `Bearer ${b.admin.apiKey}` },
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
         expect(res.statusCode, `${r.method} ${url} answered ${res.statusCode}`).toBeGreaterThanOrEqual(400);
         const leaked = (res.body.match(uuid) ?? []).filter((x) => aIds.has(x) && x !== id);
         expect(leaked, `${r.method} ${r.url} leaked`).toEqual([]);

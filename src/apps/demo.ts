@@ -18,13 +18,21 @@ export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: strin
 ];
 
 /** Creates the demo workspace and its admin, then lets every module add its records. */
-export async function seedDemo(p: Platform, opts: { email?: string; password?: string; onProgress?: (msg: string) => void } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  p: Platform,
+  opts: { email?: string; password?: string; onProgress?: (msg: string) => void } = {},
+): Promise<DemoResult> {
   const email = opts.email ?? 'admin@demo.tandem.test';
   const password = opts.password ?? randomBytes(9).toString('base64url');
   const workspaceName = 'Northwind Demo';
   opts.onProgress?.('Creating the demo workspace…');
   const user = await createUser(p.database.db, { email, name: 'Dana Demo', password });
-  const ws = await createWorkspace(p.database.db, { name: workspaceName, ownerUserId: user.id, timezone: 'Europe/London', currency: 'USD' });
+  const ws = await createWorkspace(p.database.db, {
+    name: workspaceName,
+    ownerUserId: user.id,
+    timezone: 'Europe/London',
+    currency: 'USD',
+  });
   for (const s of demoSeeders) {
     opts.onProgress?.(`Adding demo ${s.name}…`);
     await s.seed(p, ws.id, user.id);

@@ -11,7 +11,12 @@ afterAll(() => t.close());
 describe('the HTTP contract', () => {
   it('answers malformed JSON with invalid_json and changes nothing', async () => {
     const ws = await createTestWorkspace(t);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/workspace', headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'application/json' }, payload: '{"name": "x",' });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/workspace',
+      headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'application/json' },
+      payload: '{"name": "x",',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
     expect((await ws.admin.api.get('/api/workspace')).json().name).toBe('Acme');
@@ -26,7 +31,12 @@ describe('the HTTP contract', () => {
 
   it('answers a non-JSON body with 415', async () => {
     const ws = await createTestWorkspace(t);
-    const res = await t.app.inject({ method: 'POST', url: '/api/api-keys', headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'text/plain' }, payload: 'name=x' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-keys',
+      headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
   });
@@ -81,7 +91,9 @@ describe('the HTTP contract', () => {
   it('describes every API route in OpenAPI 3.1', async () => {
     const doc = (await caller(t.app).get('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const r of t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')) {
+    for (const r of t.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json',
+    )) {
       const path = r.url.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url}`).toBeDefined();
     }

@@ -3,7 +3,7 @@ import { auditRoutes } from '../kernel/audit/index.ts';
 import { type Config, loadConfig } from '../kernel/config/index.ts';
 import { type Database, migrate, openDatabase } from '../kernel/db/index.ts';
 import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../kernel/events/index.ts';
-import { buildApp, opsRoutes, type App } from '../kernel/http/index.ts';
+import { type App, buildApp, opsRoutes } from '../kernel/http/index.ts';
 import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
 import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.ts';
 import { companiesRoutes } from '../modules/companies/index.ts';
@@ -14,7 +14,18 @@ import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../module
 import { loadSecretKey } from './secret-key.ts';
 
 /** Every route plugin, in one list: modules add theirs here. */
-export const routePlugins = [opsRoutes, identityRoutes, eventRoutes, auditRoutes, jobsRoutes, customFieldsRoutes, companiesRoutes, contactsRoutes, activitiesRoutes, viewsRoutes];
+export const routePlugins = [
+  opsRoutes,
+  identityRoutes,
+  eventRoutes,
+  auditRoutes,
+  jobsRoutes,
+  customFieldsRoutes,
+  companiesRoutes,
+  contactsRoutes,
+  activitiesRoutes,
+  viewsRoutes,
+];
 
 /** Every job definition workers can run. */
 export function registerAllJobs() {
@@ -31,12 +42,20 @@ export interface Platform {
 /** Opens the database named by the config, applies migrations and loads the signing key. */
 export async function openPlatform(config: Config = loadConfig()): Promise<Platform> {
   registerAllJobs();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, readDatabaseUrl: config.readDatabaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    readDatabaseUrl: config.readDatabaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   await migrate(database);
   const secretKey = await loadSecretKey(database, config);
   return { config, database, secretKey, close: () => database.close() };
 }
 
-export async function buildPlatformApp(p: Platform, opts: { logger?: Logger | false; serveWeb?: boolean; pokeWorker?: () => void } = {}): Promise<App> {
+export async function buildPlatformApp(
+  p: Platform,
+  opts: { logger?: Logger | false; serveWeb?: boolean; pokeWorker?: () => void } = {},
+): Promise<App> {
   return buildApp({ ...p, routes: routePlugins, logger: opts.logger, serveWeb: opts.serveWeb, pokeWorker: opts.pokeWorker });
 }

@@ -1,8 +1,8 @@
 import pino from 'pino';
-import type { Config } from '../kernel/config/index.ts';
 import { authChannel, onAuthNotify } from '../kernel/auth/index.ts';
-import { startWorker, syncSchedules, type Worker } from '../kernel/jobs/index.ts';
+import type { Config } from '../kernel/config/index.ts';
 import type { App } from '../kernel/http/index.ts';
+import { startWorker, syncSchedules, type Worker } from '../kernel/jobs/index.ts';
 import { bootstrapFirstRun } from './first-run.ts';
 import { buildPlatformApp, openPlatform, type Platform } from './platform.ts';
 
@@ -21,7 +21,10 @@ export async function startServer(config: Config, opts: { quiet?: boolean; print
   const { database } = platform;
   const unlisten = await database.listen(authChannel, () => onAuthNotify('*')).catch(() => undefined);
   await syncSchedules(database.db);
-  const worker = config.workerConcurrency > 0 ? startWorker({ database, concurrency: config.workerConcurrency, leaseSeconds: config.jobLeaseSeconds, logger }) : undefined;
+  const worker =
+    config.workerConcurrency > 0
+      ? startWorker({ database, concurrency: config.workerConcurrency, leaseSeconds: config.jobLeaseSeconds, logger })
+      : undefined;
   const app = await buildPlatformApp(platform, { logger: opts.quiet ? false : logger, pokeWorker: worker?.poke });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -29,10 +32,16 @@ export async function startServer(config: Config, opts: { quiet?: boolean; print
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
   // With port 0 the real port is known only now; links in mail and invites must use it.
   if (config.port === 0 && config.publicUrl?.endsWith(':0')) config.publicUrl = url;
-  await bootstrapFirstRun(platform, { url: config.publicUrl && config.port !== 0 ? config.publicUrl : url, print: opts.print ?? ((l) => console.log(l)) });
+  await bootstrapFirstRun(platform, {
+    url: config.publicUrl && config.port !== 0 ? config.publicUrl : url,
+    print: opts.print ?? ((l) => console.log(l)),
+  });
   let stopping: Promise<void> | undefined;
   return {
-    app, platform, worker, url,
+    app,
+    platform,
+    worker,
+    url,
     stop() {
       stopping ??= (async () => {
         await app.close();

@@ -41,7 +41,18 @@ async function signIn(t: TestPlatform, workspaceId: string, userId: string, emai
   const { key } = await createApiKey(ctx, { name: 'test', scope: 'write' });
   const s = await logIn(t.database, { email, password, workspaceId, ip: `10.${randomBytes(3).join('.')}`, ttlHours: 1 });
   const cookie = `tandem_session=${s.token}`;
-  return { userId, email, password, role, apiKey: key, api: caller(t.app, { apiKey: key }), web: caller(t.app, { cookie, csrf: s.csrfToken }), cookie, csrf: s.csrfToken, ctx };
+  return {
+    userId,
+    email,
+    password,
+    role,
+    apiKey: key,
+    api: caller(t.app, { apiKey: key }),
+    web: caller(t.app, { cookie, csrf: s.csrfToken }),
+    cookie,
+    csrf: s.csrfToken,
+    ctx,
+  };
 }
 
 /** A new workspace with an admin (each test gets its own, so tests never see each other's rows). */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import { roles, type Role } from '../../kernel/auth/index.ts';
+import { type Role, roles } from '../../kernel/auth/index.ts';
 import { type Ctx, systemActor } from '../../kernel/context.ts';
 import { rows } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -30,7 +30,8 @@ async function findWorkspace(p: Platform, ref: string) {
 }
 
 function asRole(role: string): Role {
-  if (!(roles as readonly string[]).includes(role)) throw new AppError('validation_failed', `Unknown role "${role}"; use one of ${roles.join(', ')}.`);
+  if (!(roles as readonly string[]).includes(role))
+    throw new AppError('validation_failed', `Unknown role "${role}"; use one of ${roles.join(', ')}.`);
   return role as Role;
 }
 
@@ -47,10 +48,14 @@ export function adminCommands(program: Command) {
     .action((name, opts, cmd) =>
       runCommand(() =>
         withPlatform(cmd, async (p) => {
-          const [existing] = await rows<{ id: string }>(p.database.db, sql`select id from users where lower(email) = lower(${opts.adminEmail})`);
+          const [existing] = await rows<{ id: string }>(
+            p.database.db,
+            sql`select id from users where lower(email) = lower(${opts.adminEmail})`,
+          );
           let userId = existing?.id;
           if (!userId) {
-            if (!opts.adminPassword) throw new AppError('validation_failed', 'The admin is a new user: give --admin-password (min 10 characters).');
+            if (!opts.adminPassword)
+              throw new AppError('validation_failed', 'The admin is a new user: give --admin-password (min 10 characters).');
             userId = (await createUser(p.database.db, { email: opts.adminEmail, name: opts.adminName, password: opts.adminPassword })).id;
           }
           const ws = await createWorkspace(p.database.db, { name, timezone: opts.timezone, currency: opts.currency, ownerUserId: userId });
@@ -64,7 +69,10 @@ export function adminCommands(program: Command) {
     .action((_o, cmd) =>
       runCommand(() =>
         withPlatform(cmd, async (p) => {
-          const list = await rows<{ id: string; name: string; members: number }>(p.database.db, sql`select w.id, w.name, (select count(*)::int from memberships m where m.workspace_id = w.id) as members from workspaces w order by w.created_at`);
+          const list = await rows<{ id: string; name: string; members: number }>(
+            p.database.db,
+            sql`select w.id, w.name, (select count(*)::int from memberships m where m.workspace_id = w.id) as members from workspaces w order by w.created_at`,
+          );
           for (const w of list) console.log(`${w.id}  ${w.name}  (${w.members} members)`);
           if (!list.length) console.log('No workspaces yet. Create one with: tandem workspace create NAME --admin-email …');
         }),

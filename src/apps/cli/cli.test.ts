@@ -47,7 +47,17 @@ describe('the tandem CLI', { timeout: 180_000 }, () => {
     const ws = await tandem(['workspace', 'create', 'Globex', '--admin-email', 'hank@globex.test', '--admin-password', 'cypress creek 1']);
     expect(ws.code).toBe(0);
     expect(ws.stdout).toContain('Created workspace Globex');
-    const user = await tandem(['user', 'create', 'frank@globex.test', '--workspace', 'globex', '--password', 'grimes grimes 1', '--role', 'sales_manager']);
+    const user = await tandem([
+      'user',
+      'create',
+      'frank@globex.test',
+      '--workspace',
+      'globex',
+      '--password',
+      'grimes grimes 1',
+      '--role',
+      'sales_manager',
+    ]);
     expect(user.stdout).toContain('as sales_manager in Globex');
     const key = await tandem(['api-key', 'create', '--workspace', 'Globex', '--user', 'frank@globex.test', '--scope', 'read']);
     expect(key.stdout.trim()).toMatch(/^tdm_[A-Za-z0-9]{8}_[\w-]{43}$/);
@@ -58,7 +68,17 @@ describe('the tandem CLI', { timeout: 180_000 }, () => {
   });
 
   it('explains mistakes without a stack trace', async () => {
-    const role = await tandem(['user', 'create', 'x@globex.test', '--workspace', 'Globex', '--password', 'long enough pw', '--role', 'boss']);
+    const role = await tandem([
+      'user',
+      'create',
+      'x@globex.test',
+      '--workspace',
+      'Globex',
+      '--password',
+      'long enough pw',
+      '--role',
+      'boss',
+    ]);
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('Unknown role "boss"');
     const ws = await tandem(['user', 'create', 'x@globex.test', '--workspace', 'Nowhere', '--password', 'long enough pw']);

@@ -12,7 +12,12 @@ export interface Progress {
  */
 export function progress(label: string, total = 0): Progress {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {note}`, stream: process.stderr, hideCursor: true, clearOnComplete: false });
+    const bar = new SingleBar({
+      format: `${label} [{bar}] {percentage}% {value}/{total} {note}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    });
     bar.start(total, 0, { note: '' });
     return {
       update: (done, t, note) => {

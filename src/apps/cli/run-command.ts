@@ -1,5 +1,5 @@
-import { AppError } from '../../kernel/errors.ts';
 import { type Config, loadConfig, type Source } from '../../kernel/config/index.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /** Global flags every command accepts; they override the environment. */
 export const globalFlags = ['port', 'host', 'data-dir', 'database-url', 'log-level', 'public-url', 'concurrency', 'demo'] as const;

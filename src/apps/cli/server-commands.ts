@@ -14,7 +14,10 @@ function onShutdown(stop: () => Promise<void>) {
     if (signalled) process.exit(130);
     signalled = true;
     process.stderr.write(`\n${sig}: shutting down…\n`);
-    stop().then(() => process.exit(0), () => process.exit(1));
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', () => handler('SIGINT'));
   process.on('SIGTERM', () => handler('SIGTERM'));
@@ -46,7 +49,12 @@ export function serverCommands(program: Command) {
         const platform = await openPlatform(config);
         await syncSchedules(platform.database.db);
         const logger = pino({ level: config.logLevel });
-        const worker = startWorker({ database: platform.database, concurrency: Math.max(1, config.workerConcurrency), leaseSeconds: config.jobLeaseSeconds, logger });
+        const worker = startWorker({
+          database: platform.database,
+          concurrency: Math.max(1, config.workerConcurrency),
+          leaseSeconds: config.jobLeaseSeconds,
+          logger,
+        });
         logger.info({ worker: worker.id, concurrency: config.workerConcurrency }, 'worker started');
         onShutdown(async () => {
           await worker.stop();

@@ -18,5 +18,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('audit_ws_time_idx').on(t.workspaceId, t.id), index('audit_ws_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.createdAt, t.id)],
+  (t) => [
+    index('audit_ws_time_idx').on(t.workspaceId, t.id),
+    index('audit_ws_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.createdAt, t.id),
+  ],
 );

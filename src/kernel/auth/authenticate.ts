@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/helpers.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../context.ts';
 import type { Role } from './roles.ts';
 import { sha256 } from './tokens.ts';
 
@@ -57,8 +57,15 @@ export async function authenticateApiKey(database: Database, token: string): Pro
   const prefix = /^tdm_([A-Za-z0-9]{8})_/.exec(token)?.[1];
   if (!prefix) throw new AppError('api_key_invalid', 'The API key is malformed. Keys look like tdm_XXXXXXXX_…');
   const [key] = await rows<{
-    id: string; name: string; key_hash: string; scope: 'read' | 'write'; revoked_at: Date | null;
-    workspace_id: string; workspace_name: string; role: Role | null; user_id: string;
+    id: string;
+    name: string;
+    key_hash: string;
+    scope: 'read' | 'write';
+    revoked_at: Date | null;
+    workspace_id: string;
+    workspace_name: string;
+    role: Role | null;
+    user_id: string;
   }>(
     database.db,
     sql`select k.id, k.name, k.key_hash, k.scope, k.revoked_at, k.workspace_id, w.name as workspace_name, m.role, k.created_by as user_id
@@ -70,7 +77,9 @@ export async function authenticateApiKey(database: Database, token: string): Pro
   if (key.revoked_at) throw new AppError('api_key_revoked', 'This API key was revoked. Create a new one in Settings → API keys.');
   if (!key.role) throw new AppError('api_key_revoked', 'The member who created this API key left the workspace; the key no longer works.');
   database.db
-    .execute(sql`update api_keys set last_used_at = now() where id = ${key.id} and (last_used_at is null or last_used_at < now() - interval '1 minute')`)
+    .execute(
+      sql`update api_keys set last_used_at = now() where id = ${key.id} and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+    )
     .catch(() => {});
   const principal: Principal = {
     actor: { type: 'api_key', id: key.id, userId: key.user_id, label: `API key ${key.name}`, role: key.role, keyScope: key.scope },
@@ -87,8 +96,16 @@ export async function authenticateSession(database: Database, token: string): Pr
   if (hit) return hit;
   const hash = sha256(token);
   const [s] = await rows<{
-    id: string; csrf_token: string; expires_at: Date | string; workspace_id: string; workspace_name: string;
-    user_id: string; email: string; name: string; role: Role | null; last_seen_at: Date | string;
+    id: string;
+    csrf_token: string;
+    expires_at: Date | string;
+    workspace_id: string;
+    workspace_name: string;
+    user_id: string;
+    email: string;
+    name: string;
+    role: Role | null;
+    last_seen_at: Date | string;
   }>(
     database.db,
     sql`select s.id, s.csrf_token, s.expires_at, s.workspace_id, w.name as workspace_name, u.id as user_id, u.email, u.name, m.role, s.last_seen_at

@@ -1,6 +1,6 @@
-export { roles, type Role, type PermissionDef, registerPermissions, permission, allPermissions, permissionsOf, can } from './roles.ts';
-export { randomToken, sha256, safeEqual, signToken, verifyToken } from './tokens.ts';
-export { hashPassword, verifyPassword, checkPasswordStrength } from './passwords.ts';
-export { hitRateLimit, clearRateLimit } from './rate-limit.ts';
-export { authenticateApiKey, authenticateSession, evictPrincipals, onAuthNotify, authChannel, type Principal } from './authenticate.ts';
+export { authChannel, authenticateApiKey, authenticateSession, evictPrincipals, onAuthNotify, type Principal } from './authenticate.ts';
+export { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
+export { clearRateLimit, hitRateLimit } from './rate-limit.ts';
+export { allPermissions, can, type PermissionDef, permission, permissionsOf, type Role, registerPermissions, roles } from './roles.ts';
 export * from './schema.ts';
+export { randomToken, safeEqual, sha256, signToken, verifyToken } from './tokens.ts';

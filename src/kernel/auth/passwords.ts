@@ -9,8 +9,6 @@ export const verifyPassword = (hashed: string, password: string) => verify(hashe
 
 /** A password rule users can act on: long enough beats clever. */
 export function checkPasswordStrength(password: string, path = 'password') {
-  if (password.length < 10)
-    throw new AppError('validation_failed', 'Password must be at least 10 characters.', { path: [path] });
-  if (password.length > 256)
-    throw new AppError('validation_failed', 'Password must be at most 256 characters.', { path: [path] });
+  if (password.length < 10) throw new AppError('validation_failed', 'Password must be at least 10 characters.', { path: [path] });
+  if (password.length > 256) throw new AppError('validation_failed', 'Password must be at most 256 characters.', { path: [path] });
 }

@@ -36,8 +36,10 @@ const granted = new Map<string, string[]>();
 /** Every permission a role holds (read-only when the key scope is `read`), memoized. */
 export function permissionsOf(role: Role, keyScope?: 'read' | 'write'): string[] {
   const k = `${role}:${keyScope ?? ''}`;
-  let list = granted.get(k);
-  if (!list) granted.set(k, (list = [...permissions.keys()].filter((name) => can(role, name, keyScope))));
+  const known = granted.get(k);
+  if (known) return known;
+  const list = [...permissions.keys()].filter((name) => can(role, name, keyScope));
+  granted.set(k, list);
   return list;
 }
 

@@ -14,7 +14,9 @@ export function safeEqual(a: string, b: string): boolean {
  * `base64url(json).base64url(hmac)`. `purpose` is signed too, so a token of one kind never works as another.
  */
 export function signToken(secret: string, purpose: string, data: Record<string, unknown>, ttlSeconds?: number) {
-  const body = Buffer.from(JSON.stringify({ ...data, p: purpose, e: ttlSeconds ? Math.floor(Date.now() / 1000) + ttlSeconds : undefined })).toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({ ...data, p: purpose, e: ttlSeconds ? Math.floor(Date.now() / 1000) + ttlSeconds : undefined }),
+  ).toString('base64url');
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 

@@ -1,2 +1,2 @@
+export { describeConfig, loadConfig, rawEnv, type Source, settingNames } from './load-config.ts';
 export { type Config, settings } from './settings.ts';
-export { loadConfig, describeConfig, settingNames, rawEnv, type Source } from './load-config.ts';

@@ -1,4 +1,4 @@
-import { type Column, type SQL, and, eq, sql } from 'drizzle-orm';
+import { and, type Column, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
 
 /**

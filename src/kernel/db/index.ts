@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseOptions, type Db, type Tx, type Executor } from './client.ts';
+export { type Database, type DatabaseOptions, type Db, type Executor, openDatabase, type Tx } from './client.ts';
+export { baseColumns, idColumn, newId, ts } from './columns.ts';
+export { inTransaction, inWorkspace, rows } from './helpers.ts';
 export { migrate, migrationsFolder } from './migrate.ts';
-export { inWorkspace, rows, inTransaction } from './helpers.ts';
-export { newId, idColumn, baseColumns, ts } from './columns.ts';

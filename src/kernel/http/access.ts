@@ -9,11 +9,17 @@ export const sessionCookie = 'tandem_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Fails at start-up when a route declares neither a permission nor why it is public. */
-export function checkRouteDeclaresAccess(route: { url: string; method: string | string[]; config?: { permission?: string; public?: string } }) {
+export function checkRouteDeclaresAccess(route: {
+  url: string;
+  method: string | string[];
+  config?: { permission?: string; public?: string };
+}) {
   const cfg = route.config ?? {};
   if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api')) return;
   if (!cfg.permission && !cfg.public)
-    throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission) and no reason to be public (config.public)`);
+    throw new Error(
+      `Route ${route.method} ${route.url} declares no permission (config.permission) and no reason to be public (config.public)`,
+    );
   if (cfg.permission && !permission(cfg.permission))
     throw new Error(`Route ${route.method} ${route.url} needs unknown permission ${cfg.permission}`);
 }
@@ -46,7 +52,10 @@ export function accessHook(deps: AppDeps) {
     }
     const { actor } = request.principal;
     if (!can(actor.role, cfg.permission, actor.keyScope)) {
-      const reason = actor.keyScope === 'read' && can(actor.role, cfg.permission) ? 'This API key is read-only.' : `Your role (${actor.role}) does not include ${cfg.permission}.`;
+      const reason =
+        actor.keyScope === 'read' && can(actor.role, cfg.permission)
+          ? 'This API key is read-only.'
+          : `Your role (${actor.role}) does not include ${cfg.permission}.`;
       throw new AppError('forbidden', `Not allowed: ${reason}`, { permission: cfg.permission });
     }
     request.ctx = {

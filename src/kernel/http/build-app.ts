@@ -6,8 +6,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { accessHook, checkRouteDeclaresAccess } from './access.ts';
 import { errorHandler } from './error-handler.ts';
@@ -58,7 +64,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     checkRouteDeclaresAccess(route as never);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config?.permission, public: route.config?.public });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, permission: route.config?.permission, public: route.config?.public });
     }
     // Hooks go on the routes that need them, so public routes and static files skip them entirely.
     if (route.config?.permission) route.onRequest = [...[route.onRequest ?? []].flat(), access] as never;
@@ -68,7 +75,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     }
   });
   const headers = securityHeaders({ https: Boolean(config.publicUrl?.startsWith('https://')) });
-  const allowed = new Set(config.corsOrigins.split(',').map((s) => s.trim()).filter(Boolean));
+  const allowed = new Set(
+    config.corsOrigins
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
@@ -81,7 +93,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode }, reply.elapsedTime / 1000);
+    httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 
@@ -90,15 +105,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Tandem API', version: '0.1.0', description: 'Sales & marketing platform API. Authenticate with `Authorization: Bearer tdm_…` (Settings → API keys).' },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      info: {
+        title: 'Tandem API',
+        version: '0.1.0',
+        description: 'Sales & marketing platform API. Authenticate with `Authorization: Bearer tdm_…` (Settings → API keys).',
+      },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } },
+      },
       security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
 
   app.get('/api/openapi.json', { config: { public: 'the API description is public' }, schema: { hide: true } }, async () => app.swagger());
   for (const routes of opts.routes) await app.register(async (scope) => routes(scope as unknown as App, opts));
@@ -111,7 +131,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       index: false,
       cacheControl: false,
       // Vite names assets by content hash, so they never change; everything else must revalidate.
-      setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, filePath) =>
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';

@@ -17,14 +17,21 @@ const fastifyCodes: Record<string, [string, string]> = {
 /** Turns any thrown error into the one error envelope, with the status from the code table. */
 export function toErrorBody(err: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: statusOf(err.code), body: { error: { code: err.code, message: err.message, details: err.details, requestId: request.id } } };
+    return {
+      status: statusOf(err.code),
+      body: { error: { code: err.code, message: err.message, details: err.details, requestId: request.id } },
+    };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
     const issues = err.validation.map((v) => {
       const p = (v.instancePath || '').split('/').filter(Boolean);
       const keys = (v.params as { keys?: string[] } | undefined)?.keys;
-      return { path: [where, ...p, ...(keys?.length === 1 ? keys : [])], message: v.message ?? 'invalid', ...(keys && keys.length > 1 ? { keys } : {}) };
+      return {
+        path: [where, ...p, ...(keys?.length === 1 ? keys : [])],
+        message: v.message ?? 'invalid',
+        ...(keys && keys.length > 1 ? { keys } : {}),
+      };
     });
     const first = issues[0];
     const message = first ? `Invalid ${first.path.join('.')}: ${first.message}` : 'The request is invalid.';
@@ -37,7 +44,16 @@ export function toErrorBody(err: unknown, request: FastifyRequest): { status: nu
   else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return { status: fe.statusCode, body: { error: { code: 'bad_request', message: fe.message, requestId: request.id } } };
   else request.log.error({ err }, 'unhandled error');
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side. The error was logged with this request id.', requestId: request.id } } };
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on our side. The error was logged with this request id.',
+        requestId: request.id,
+      },
+    },
+  };
 }
 
 export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {

@@ -16,10 +16,13 @@ export function idempotencyHooks(database: Database) {
   const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return;
-    if (key.length === 0 || key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key must be 1-200 characters.', { path: ['headers', 'idempotency-key'] });
+    if (key.length === 0 || key.length > 200)
+      throw new AppError('validation_failed', 'Idempotency-Key must be 1-200 characters.', { path: ['headers', 'idempotency-key'] });
     const ws = request.principal.workspaceId;
     const principal = request.principal.actor.id;
-    const hash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const inserted = await rows(
       database.db,
       sql`insert into idempotency_keys (workspace_id, principal, key, request_hash) values (${ws}, ${principal}, ${key}, ${hash})
@@ -38,7 +41,8 @@ export function idempotencyHooks(database: Database) {
     if (!prior) return;
     if (prior.request_hash !== hash)
       throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key.');
-    if (prior.status_code == null) throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still running; retry shortly.');
+    if (prior.status_code == null)
+      throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still running; retry shortly.');
     reply.header('idempotent-replayed', 'true');
     return reply.status(prior.status_code).send(prior.response);
   };
@@ -48,7 +52,9 @@ export function idempotencyHooks(database: Database) {
     if (!mark || !request.principal) return payload;
     const ws = request.principal.workspaceId;
     if (reply.statusCode >= 500) {
-      await database.db.execute(sql`delete from idempotency_keys where workspace_id = ${ws} and principal = ${mark.principal} and key = ${mark.key}`);
+      await database.db.execute(
+        sql`delete from idempotency_keys where workspace_id = ${ws} and principal = ${mark.principal} and key = ${mark.key}`,
+      );
     } else {
       let body: unknown = null;
       try {

@@ -1,8 +1,8 @@
-export { buildApp, webDist, type BuildAppOptions } from './build-app.ts';
-export type { App, AppDeps, RouteInfo } from './types.ts';
-export { pageQuery, pageOf, encodeCursor, decodeCursor, toPage } from './pagination.ts';
 export { sessionCookie } from './access.ts';
+export { type BuildAppOptions, buildApp, webDist } from './build-app.ts';
+export { type ErrorBody, toErrorBody } from './error-handler.ts';
 export { registry as metricsRegistry } from './metrics.ts';
-export { toErrorBody, type ErrorBody } from './error-handler.ts';
-export { idempotencyKeys } from './schema.ts';
 export { opsRoutes } from './ops-routes.ts';
+export { decodeCursor, encodeCursor, pageOf, pageQuery, toPage } from './pagination.ts';
+export { idempotencyKeys } from './schema.ts';
+export type { App, AppDeps, RouteInfo } from './types.ts';

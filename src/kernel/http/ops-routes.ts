@@ -20,10 +20,18 @@ export async function opsRoutes(app: App, { database, config }: AppDeps) {
     }
   });
 
-  app.get('/metrics', { config: { public: 'Prometheus scrape; token or loopback only' }, schema: { hide: true, headers: z.object({ authorization: z.string().optional() }) } }, async (req, reply) => {
-    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const allowed = config.metricsToken ? Boolean(given && safeEqual(given, config.metricsToken)) : loopback.has(req.ip);
-    if (!allowed) throw new AppError('forbidden', 'Metrics need TANDEM_METRICS_TOKEN as a Bearer token (or a request from this machine when unset).');
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { public: 'Prometheus scrape; token or loopback only' },
+      schema: { hide: true, headers: z.object({ authorization: z.string().optional() }) },
+    },
+    async (req, reply) => {
+      const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const allowed = config.metricsToken ? Boolean(given && safeEqual(given, config.metricsToken)) : loopback.has(req.ip);
+      if (!allowed)
+        throw new AppError('forbidden', 'Metrics need TANDEM_METRICS_TOKEN as a Bearer token (or a request from this machine when unset).');
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 }

@@ -1,2 +1,2 @@
-export { openTestDatabase, buildTemplate, testDatabaseUrl } from './test-database.ts';
-export { createTestPlatform, caller, type Caller, type TestPlatform } from './test-platform.ts';
+export { buildTemplate, openTestDatabase, testDatabaseUrl } from './test-database.ts';
+export { type Caller, caller, createTestPlatform, type TestPlatform } from './test-platform.ts';

@@ -22,7 +22,10 @@ export async function createTestPlatform(build: BuildFn, env: Record<string, str
   const app = await build({ database, config, secretKey });
   await app.ready();
   return {
-    database, app, secretKey, config,
+    database,
+    app,
+    secretKey,
+    config,
     async close() {
       await app.close();
       await database.close();

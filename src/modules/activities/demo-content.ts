@@ -47,7 +47,14 @@ export const callNotes = [
   'Follow-up on the proposal. {first} asked for a discount for a two-year term.',
 ];
 
-export const callSubjects = ['Discovery call', 'Pricing follow-up', 'Pilot check-in', 'Renewal conversation', 'Intro call', 'Proposal walkthrough'];
+export const callSubjects = [
+  'Discovery call',
+  'Pricing follow-up',
+  'Pilot check-in',
+  'Renewal conversation',
+  'Intro call',
+  'Proposal walkthrough',
+];
 
 export const meetingSubjects = [
   'Product demo for {company}',
@@ -93,4 +100,17 @@ export const taskTitles = [
   'Ask {first} for a referral',
 ];
 
-export const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -21,7 +21,11 @@ async function seeded() {
   const acme = await addCompany(t.database.db, ws.workspaceId, 'Acme Corp');
   const globex = await addCompany(t.database.db, ws.workspaceId, 'Globex');
   for (let i = 0; i < 40; i++)
-    await addContact(t.database.db, ws.workspaceId, { name: `Person${i} Example`, email: `p${i}@example.com`, companyId: i % 3 === 0 ? undefined : i % 2 ? acme : globex });
+    await addContact(t.database.db, ws.workspaceId, {
+      name: `Person${i} Example`,
+      email: `p${i}@example.com`,
+      companyId: i % 3 === 0 ? undefined : i % 2 ? acme : globex,
+    });
   await seedActivitiesDemo(t, ws.workspaceId, ws.admin.userId, { now });
   return ws;
 }
@@ -52,8 +56,11 @@ describe('activities demo seeder', () => {
     const mine = await getMyTasks(ws.admin.ctx, { now });
     expect(mine.groups.overdue.total).toBeGreaterThan(0);
     expect(mine.groups.today.total).toBeGreaterThan(0);
-    const [{ n } = { n: 0 }] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from contacts
-      where workspace_id = ${ws.workspaceId} and last_activity_at is not null`);
+    const [{ n } = { n: 0 }] = await rows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from contacts
+      where workspace_id = ${ws.workspaceId} and last_activity_at is not null`,
+    );
     expect(n).toBeGreaterThan(20);
   });
 });

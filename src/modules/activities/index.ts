@@ -9,43 +9,57 @@ import { taskRoutes } from './http/task-routes.ts';
 import { timelineRoutes } from './http/timeline-routes.ts';
 import { taskRemindersJob } from './jobs/send-task-reminders.ts';
 
-export { logActivity } from './use-cases/log-activity.ts';
-export { updateActivity } from './use-cases/update-activity.ts';
-export { deleteActivity } from './use-cases/delete-activity.ts';
-export { createTask } from './use-cases/create-task.ts';
-export { updateTask } from './use-cases/update-task.ts';
-export { completeTask } from './use-cases/complete-task.ts';
-export { reopenTask } from './use-cases/reopen-task.ts';
-export { deleteTask } from './use-cases/delete-task.ts';
-export { notifyUser, type NotificationInput } from './use-cases/notify-user.ts';
-export { registerLinkableRecord, type ExistingIds } from './use-cases/record-links.ts';
-export { entityTypes, type EntityType, type RecordLink, type Activity, type ActivityInput } from './use-cases/activity-input.ts';
-export type { Task, CreateTaskInput, UpdateTaskInput } from './use-cases/task-input.ts';
-export { getActivity } from './queries/get-activity.ts';
-export { getActivities } from './queries/get-activities.ts';
-export { getTask } from './queries/get-task.ts';
-export { getTasks } from './queries/get-tasks.ts';
-export { getMyTasks } from './queries/get-my-tasks.ts';
-export { getNotifications, getUnreadCount } from './queries/get-notifications.ts';
-export { getTimeline } from './queries/get-timeline.ts';
-export { timelineSources, type TimelineSource, type TimelineScope } from './queries/timeline-sources.ts';
-export { taskRemindersJob, sendTaskReminders } from './jobs/send-task-reminders.ts';
 export { seedActivitiesDemo } from './demo.ts';
 export * as activitiesTypes from './http/activities.types.ts';
-export * as tasksTypes from './http/tasks.types.ts';
 export * as notificationsTypes from './http/notifications.types.ts';
+export * as tasksTypes from './http/tasks.types.ts';
 export * as timelineTypes from './http/timeline.types.ts';
-export { activities, activityLinks, tasks, notifications } from './schema.ts';
+export { sendTaskReminders, taskRemindersJob } from './jobs/send-task-reminders.ts';
+export { getActivities } from './queries/get-activities.ts';
+export { getActivity } from './queries/get-activity.ts';
+export { getMyTasks } from './queries/get-my-tasks.ts';
+export { getNotifications, getUnreadCount } from './queries/get-notifications.ts';
+export { getTask } from './queries/get-task.ts';
+export { getTasks } from './queries/get-tasks.ts';
+export { getTimeline } from './queries/get-timeline.ts';
+export { type TimelineScope, type TimelineSource, timelineSources } from './queries/timeline-sources.ts';
+export { activities, activityLinks, notifications, tasks } from './schema.ts';
+export { type Activity, type ActivityInput, type EntityType, entityTypes, type RecordLink } from './use-cases/activity-input.ts';
+export { completeTask } from './use-cases/complete-task.ts';
+export { createTask } from './use-cases/create-task.ts';
+export { deleteActivity } from './use-cases/delete-activity.ts';
+export { deleteTask } from './use-cases/delete-task.ts';
+export { logActivity } from './use-cases/log-activity.ts';
+export { type NotificationInput, notifyUser } from './use-cases/notify-user.ts';
+export { type ExistingIds, registerLinkableRecord } from './use-cases/record-links.ts';
+export { reopenTask } from './use-cases/reopen-task.ts';
+export type { CreateTaskInput, Task, UpdateTaskInput } from './use-cases/task-input.ts';
+export { updateActivity } from './use-cases/update-activity.ts';
+export { updateTask } from './use-cases/update-task.ts';
 
 const everyone = roles;
 registerPermissions({
   'activities:read': { kind: 'read', roles: everyone, description: 'See notes, calls, meetings, logged emails and record timelines' },
-  'activities:write': { kind: 'write', roles: ['admin', 'marketing', 'sales_manager', 'sales_rep'], description: 'Log, change and delete activities' },
+  'activities:write': {
+    kind: 'write',
+    roles: ['admin', 'marketing', 'sales_manager', 'sales_rep'],
+    description: 'Log, change and delete activities',
+  },
   'tasks:read': { kind: 'read', roles: everyone, description: 'See tasks' },
-  'tasks:write': { kind: 'write', roles: ['admin', 'marketing', 'sales_manager', 'sales_rep'], description: 'Create, assign, complete and delete tasks' },
+  'tasks:write': {
+    kind: 'write',
+    roles: ['admin', 'marketing', 'sales_manager', 'sales_rep'],
+    description: 'Create, assign, complete and delete tasks',
+  },
 });
 
-registerErrorCodes({ activity_not_found: 404, task_not_found: 404, notification_not_found: 404, record_not_found: 404, assignee_not_member: 400 });
+registerErrorCodes({
+  activity_not_found: 404,
+  task_not_found: 404,
+  notification_not_found: 404,
+  record_not_found: 404,
+  assignee_not_member: 400,
+});
 
 registerEventTypes([
   { type: 'activity.logged', description: 'A note, call, meeting or email was logged on records' },

@@ -22,7 +22,10 @@ export const activities = pgTable(
     createdBy: text('created_by'),
     ownerId: uuid('owner_id'),
   },
-  (t) => [index('activities_ws_time_idx').on(t.workspaceId, t.occurredAt, t.id), index('activities_ws_type_idx').on(t.workspaceId, t.type, t.occurredAt)],
+  (t) => [
+    index('activities_ws_time_idx').on(t.workspaceId, t.occurredAt, t.id),
+    index('activities_ws_type_idx').on(t.workspaceId, t.type, t.occurredAt),
+  ],
 );
 
 /** Which records an activity is on (a call can be on a contact, its company and a deal). */

@@ -11,7 +11,16 @@ export * as companyTypes from './http/companies.types.ts';
 export { listQuery, parseListQuery, pickColumns, searchBody, totalSchema } from './http/list.types.ts';
 export { companyAlias, companyFields, companyRegistry, customFilterFields } from './queries/company-fields.ts';
 export { type Company, toCompany } from './queries/company-shape.ts';
+export {
+  blockBudget,
+  type DuplicatePair,
+  type DuplicateReason,
+  lastUuid,
+  type PairCursor,
+  pageDuplicatePairs,
+} from './queries/duplicate-pairs.ts';
 export { type CompanyDetail, getCompany, resolveAlias } from './queries/get-company.ts';
+export { comparableName, domainRoot, getDuplicateCompanies, similarCompanyNameThreshold } from './queries/get-duplicate-companies.ts';
 export { listCompanies } from './queries/list-companies.ts';
 export { camelize, countRows, exactCountLimit, type ListRequest, type ListSpec, listRecords, type Total } from './queries/list-records.ts';
 export { hasActivityPredicate, hasTagPredicate } from './queries/record-predicates.ts';

@@ -15,6 +15,13 @@ export { contactAlias, contactFields, contactRegistry } from './queries/contact-
 export { type Contact, toContact } from './queries/contact-shape.ts';
 export { getConsent } from './queries/get-consent.ts';
 export { type ContactDetail, getContact } from './queries/get-contact.ts';
+export {
+  type DuplicateContactSummary,
+  type DuplicateQuery,
+  getDuplicateContacts,
+  similarNameThreshold,
+} from './queries/get-duplicate-contacts.ts';
+export { type ExactEmailGroup, getExactEmailGroups } from './queries/get-exact-email-groups.ts';
 export { getLifecycleHistory } from './queries/get-lifecycle-history.ts';
 export { listContacts } from './queries/list-contacts.ts';
 export * from './schema.ts';

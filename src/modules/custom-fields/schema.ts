@@ -3,7 +3,18 @@ import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'driz
 import { baseColumns, ts } from '../../kernel/db/columns.ts';
 
 export const customFieldTypes = [
-  'text', 'long_text', 'number', 'money', 'date', 'datetime', 'boolean', 'select', 'multi_select', 'url', 'email', 'phone',
+  'text',
+  'long_text',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multi_select',
+  'url',
+  'email',
+  'phone',
 ] as const;
 export type CustomFieldType = (typeof customFieldTypes)[number];
 

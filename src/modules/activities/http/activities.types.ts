@@ -28,7 +28,10 @@ export const activitySchema = z.object({
   transcriptUrl: z.string().optional().describe('Calls'),
   startsAt: z.string().optional().describe('Meetings'),
   endsAt: z.string().optional().describe('Meetings'),
-  attendees: z.array(z.object({ email: z.string(), name: z.string().optional() })).optional().describe('Meetings'),
+  attendees: z
+    .array(z.object({ email: z.string(), name: z.string().optional() }))
+    .optional()
+    .describe('Meetings'),
   location: z.string().optional().describe('Meetings'),
   from: z.string().optional().describe('Emails'),
   to: z.array(z.string()).optional().describe('Emails'),

@@ -16,16 +16,25 @@ async function setup() {
   const companyId = await addCompany(t.database.db, ws.workspaceId);
   const contactId = await addContact(t.database.db, ws.workspaceId, { companyId });
   const otherContactId = await addContact(t.database.db, ws.workspaceId, { name: 'Max Other' });
-  const log = async (body: object) => (await ws.admin.api.post('/api/activities', { links: [{ entityType: 'contact', entityId: contactId }], ...body })).json();
+  const log = async (body: object) =>
+    (await ws.admin.api.post('/api/activities', { links: [{ entityType: 'contact', entityId: contactId }], ...body })).json();
   return { ws, contactId, companyId, otherContactId, log };
 }
-const audit = (wsId: string, action: string) => rows<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(t.database.db, sql`select before, after from audit_log where workspace_id = ${wsId} and action = ${action}`);
+const audit = (wsId: string, action: string) =>
+  rows<{ before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(
+    t.database.db,
+    sql`select before, after from audit_log where workspace_id = ${wsId} and action = ${action}`,
+  );
 
 describe('changing activities', () => {
   it('changes fields of a call, clears one with null, and audits before and after', async () => {
     const { ws, log } = await setup();
     const call = await log({ type: 'call', direction: 'outbound', outcome: 'no_answer', durationSeconds: 10 });
-    const res = await ws.admin.api.patch(`/api/activities/${call.id}`, { outcome: null, durationSeconds: 600, body: 'Talked for ten minutes' });
+    const res = await ws.admin.api.patch(`/api/activities/${call.id}`, {
+      outcome: null,
+      durationSeconds: 600,
+      body: 'Talked for ten minutes',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ durationSeconds: 600, body: 'Talked for ten minutes', direction: 'outbound' });
     expect(res.json().outcome).toBeUndefined();
@@ -53,7 +62,10 @@ describe('changing activities', () => {
   it('moves a meeting logged at its start time along with a new start time', async () => {
     const { ws, log } = await setup();
     const meeting = await log({ type: 'meeting', subject: 'Demo', startsAt: '2024-05-01T09:00:00Z', endsAt: '2024-05-01T10:00:00Z' });
-    const res = await ws.admin.api.patch(`/api/activities/${meeting.id}`, { startsAt: '2024-05-02T09:00:00Z', endsAt: '2024-05-02T10:00:00Z' });
+    const res = await ws.admin.api.patch(`/api/activities/${meeting.id}`, {
+      startsAt: '2024-05-02T09:00:00Z',
+      endsAt: '2024-05-02T10:00:00Z',
+    });
     expect(res.json()).toMatchObject({ occurredAt: '2024-05-02T09:00:00.000Z', startsAt: '2024-05-02T09:00:00.000Z' });
   });
 
@@ -91,6 +103,8 @@ describe('changing activities', () => {
     expect((await ws.admin.api.delete(`/api/activities/${note.id}`)).json().error.code).toBe('activity_not_found');
     expect(await audit(ws.workspaceId, 'activity.deleted')).toMatchObject([{ before: { body: 'secret plans' }, after: null }]);
     expect(await rows(t.database.db, sql`select 1 from activity_links where activity_id = ${note.id}`)).toEqual([]);
-    expect(await rows(t.database.db, sql`select 1 from outbox_events where entity_id = ${note.id} and type = 'activity.deleted'`)).toHaveLength(1);
+    expect(
+      await rows(t.database.db, sql`select 1 from outbox_events where entity_id = ${note.id} and type = 'activity.deleted'`),
+    ).toHaveLength(1);
   });
 });

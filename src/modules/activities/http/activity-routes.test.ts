@@ -19,7 +19,11 @@ async function setup(): Promise<{ ws: TestWorkspace; contactId: string; companyI
 }
 const on = (entityId: string, entityType = 'contact') => [{ entityType, entityId }];
 const issue = (res: { json(): { error: { code: string; details: { path: unknown[] } } } }) => res.json().error;
-const events = (wsId: string, type: string) => rows<{ entity_id: string; data: Record<string, unknown> }>(t.database.db, sql`select entity_id, data from outbox_events where workspace_id = ${wsId} and type = ${type}`);
+const events = (wsId: string, type: string) =>
+  rows<{ entity_id: string; data: Record<string, unknown> }>(
+    t.database.db,
+    sql`select entity_id, data from outbox_events where workspace_id = ${wsId} and type = ${type}`,
+  );
 
 describe('logging activities', () => {
   it('logs a note on a contact and lists it on that contact', async () => {
@@ -29,12 +33,22 @@ describe('logging activities', () => {
     expect(res.json()).toMatchObject({ type: 'note', body: 'Prefers email.', links: on(contactId), ownerId: ws.admin.userId });
     const list = await ws.admin.api.get(`/api/activities?entityType=contact&entityId=${contactId}`);
     expect(list.json().items.map((a: { id: string }) => a.id)).toEqual([res.json().id]);
-    expect(await events(ws.workspaceId, 'activity.logged')).toMatchObject([{ entity_id: res.json().id, data: { type: 'note', links: on(contactId) } }]);
+    expect(await events(ws.workspaceId, 'activity.logged')).toMatchObject([
+      { entity_id: res.json().id, data: { type: 'note', links: on(contactId) } },
+    ]);
   });
 
   it('logs a call with its direction, duration, outcome and recording, returned as flat fields', async () => {
     const { ws, contactId } = await setup();
-    const call = { type: 'call', subject: 'Pricing', direction: 'outbound', durationSeconds: 300, outcome: 'connected', recordingUrl: 'https://rec.example.com/1', links: on(contactId) };
+    const call = {
+      type: 'call',
+      subject: 'Pricing',
+      direction: 'outbound',
+      durationSeconds: 300,
+      outcome: 'connected',
+      recordingUrl: 'https://rec.example.com/1',
+      links: on(contactId),
+    };
     const id = (await ws.admin.api.post('/api/activities', call)).json().id;
     expect((await ws.admin.api.get(`/api/activities/${id}`)).json()).toMatchObject({ ...call, links: on(contactId) });
   });
@@ -42,11 +56,27 @@ describe('logging activities', () => {
   it('logs a meeting at its start time and an email with its recipients', async () => {
     const { ws, contactId, companyId } = await setup();
     const meeting = await ws.admin.api.post('/api/activities', {
-      type: 'meeting', subject: 'Demo', startsAt: '2024-05-01T09:00:00+02:00', endsAt: '2024-05-01T10:00:00+02:00',
-      attendees: [{ email: 'jane@example.com', name: 'Jane' }], location: 'Zoom', links: [...on(contactId), ...on(companyId, 'company')],
+      type: 'meeting',
+      subject: 'Demo',
+      startsAt: '2024-05-01T09:00:00+02:00',
+      endsAt: '2024-05-01T10:00:00+02:00',
+      attendees: [{ email: 'jane@example.com', name: 'Jane' }],
+      location: 'Zoom',
+      links: [...on(contactId), ...on(companyId, 'company')],
     });
-    expect(meeting.json()).toMatchObject({ occurredAt: '2024-05-01T07:00:00.000Z', startsAt: '2024-05-01T07:00:00.000Z', attendees: [{ email: 'jane@example.com' }] });
-    const email = await ws.admin.api.post('/api/activities', { type: 'email', direction: 'inbound', from: 'jane@example.com', to: ['me@example.com'], subject: 'Re: quote', links: on(contactId) });
+    expect(meeting.json()).toMatchObject({
+      occurredAt: '2024-05-01T07:00:00.000Z',
+      startsAt: '2024-05-01T07:00:00.000Z',
+      attendees: [{ email: 'jane@example.com' }],
+    });
+    const email = await ws.admin.api.post('/api/activities', {
+      type: 'email',
+      direction: 'inbound',
+      from: 'jane@example.com',
+      to: ['me@example.com'],
+      subject: 'Re: quote',
+      links: on(contactId),
+    });
     expect(email.json()).toMatchObject({ direction: 'inbound', to: ['me@example.com'], cc: [], subject: 'Re: quote' });
   });
 
@@ -102,12 +132,24 @@ describe('logging activities', () => {
   it('pages through activities newest first without repeating ones logged at the same moment', async () => {
     const { ws, contactId } = await setup();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await ws.admin.api.post('/api/activities', { type: 'note', body: `n${i}`, occurredAt: i < 3 ? '2024-03-01T00:00:00Z' : `2024-03-0${i}T00:00:00Z`, links: on(contactId) })).json().id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (
+          await ws.admin.api.post('/api/activities', {
+            type: 'note',
+            body: `n${i}`,
+            occurredAt: i < 3 ? '2024-03-01T00:00:00Z' : `2024-03-0${i}T00:00:00Z`,
+            links: on(contactId),
+          })
+        ).json().id,
+      );
     for (const base of ['/api/activities?limit=2', `/api/activities?limit=2&entityType=contact&entityId=${contactId}`]) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: { id: string }[]; nextCursor: string | null } = (await ws.admin.api.get(`${base}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { items: { id: string }[]; nextCursor: string | null } = (
+          await ws.admin.api.get(`${base}${cursor ? `&cursor=${cursor}` : ''}`)
+        ).json();
         seen.push(...page.items.map((a) => a.id));
         cursor = page.nextCursor;
       } while (cursor);

@@ -13,8 +13,14 @@ describe('notifications', () => {
   it('lists my notifications newest first, page by page, and counts the unread ones', async () => {
     const ws = await createTestWorkspace(t);
     const rep = await ws.member('sales_rep');
-    for (let i = 0; i < 3; i++) await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: rep.userId, kind: 'task_reminder', title: `n${i}` });
-    await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: ws.admin.userId, kind: 'task_reminder', title: 'for the admin' });
+    for (let i = 0; i < 3; i++)
+      await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: rep.userId, kind: 'task_reminder', title: `n${i}` });
+    await notifyUser(t.database.db, {
+      workspaceId: ws.workspaceId,
+      userId: ws.admin.userId,
+      kind: 'task_reminder',
+      title: 'for the admin',
+    });
     const first = (await rep.web.get('/api/notifications?limit=2')).json();
     const second = (await rep.web.get(`/api/notifications?limit=2&cursor=${first.nextCursor}`)).json();
     expect([...first.items, ...second.items].map((n: { title: string }) => n.title)).toEqual(['n2', 'n1', 'n0']);
@@ -27,7 +33,12 @@ describe('notifications', () => {
     const rep = await ws.member('sales_rep');
     const mine = await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: rep.userId, kind: 'task_assigned', title: 'a' });
     await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: rep.userId, kind: 'task_assigned', title: 'b' });
-    const admins = await notifyUser(t.database.db, { workspaceId: ws.workspaceId, userId: ws.admin.userId, kind: 'task_assigned', title: 'c' });
+    const admins = await notifyUser(t.database.db, {
+      workspaceId: ws.workspaceId,
+      userId: ws.admin.userId,
+      kind: 'task_assigned',
+      title: 'c',
+    });
     const read = (await rep.web.post(`/api/notifications/${mine.id}/read`)).json();
     expect((await rep.web.post(`/api/notifications/${mine.id}/read`)).json().readAt).toBe(read.readAt);
     const notMine = await rep.web.post(`/api/notifications/${admins.id}/read`);

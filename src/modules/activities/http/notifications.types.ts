@@ -11,7 +11,11 @@ export const notificationSchema = z.object({
   createdAt: z.date(),
 });
 export const notificationsQuery = pageQuery.extend({
-  unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('true: only unread ones'),
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('true: only unread ones'),
 });
 export const unreadCountSchema = z.object({ count: z.number().int() });
 export const readSchema = z.object({ id: z.uuid(), readAt: z.date() });

@@ -12,16 +12,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const eventTypes = async (taskId: string) =>
-  (await rows<{ type: string }>(t.database.db, sql`select type from outbox_events where entity_id = ${taskId} order by id`)).map((e) => e.type);
+  (await rows<{ type: string }>(t.database.db, sql`select type from outbox_events where entity_id = ${taskId} order by id`)).map(
+    (e) => e.type,
+  );
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 describe('tasks', () => {
   it('creates a task assigned to the caller by default, on a record, and lists it', async () => {
     const ws = await createTestWorkspace(t);
     const contactId = await addContact(t.database.db, ws.workspaceId);
-    const res = await ws.admin.api.post('/api/tasks', { title: 'Call Jane back', priority: 'high', dueAt: days(1), entityType: 'contact', entityId: contactId });
+    const res = await ws.admin.api.post('/api/tasks', {
+      title: 'Call Jane back',
+      priority: 'high',
+      dueAt: days(1),
+      entityType: 'contact',
+      entityId: contactId,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ title: 'Call Jane back', status: 'open', priority: 'high', assigneeId: ws.admin.userId, entityId: contactId });
+    expect(res.json()).toMatchObject({
+      title: 'Call Jane back',
+      status: 'open',
+      priority: 'high',
+      assigneeId: ws.admin.userId,
+      entityId: contactId,
+    });
     const mine = (await ws.admin.api.get('/api/tasks?assignee=me&status=open')).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([res.json().id]);
     expect((await ws.admin.api.get(`/api/tasks?entityType=contact&entityId=${contactId}`)).json().items).toHaveLength(1);
@@ -94,7 +108,10 @@ describe('tasks', () => {
     const task = (await ws.admin.api.post('/api/tasks', { title: 'Obsolete' })).json();
     expect((await ws.admin.api.delete(`/api/tasks/${task.id}`)).statusCode).toBe(200);
     expect((await ws.admin.api.get(`/api/tasks/${task.id}`)).json().error.code).toBe('task_not_found');
-    const [entry] = await rows<{ before: { title: string } }>(t.database.db, sql`select before from audit_log where entity_id = ${task.id} and action = 'task.deleted'`);
+    const [entry] = await rows<{ before: { title: string } }>(
+      t.database.db,
+      sql`select before from audit_log where entity_id = ${task.id} and action = 'task.deleted'`,
+    );
     expect(entry?.before.title).toBe('Obsolete');
   });
 

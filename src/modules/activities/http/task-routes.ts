@@ -27,10 +27,14 @@ export async function taskRoutes(app: App) {
     getMyTasks(req.ctx, { limit: req.query.limit }),
   );
 
-  app.get('/api/tasks/:id', { config: read, schema: { tags, params: idParams, response: { 200: taskSchema } } }, async (req) => getTask(req.ctx, req.params.id));
+  app.get('/api/tasks/:id', { config: read, schema: { tags, params: idParams, response: { 200: taskSchema } } }, async (req) =>
+    getTask(req.ctx, req.params.id),
+  );
 
-  app.patch('/api/tasks/:id', { config: write, schema: { tags, params: idParams, body: updateTaskBody, response: { 200: taskSchema } } }, async (req) =>
-    updateTask(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/api/tasks/:id',
+    { config: write, schema: { tags, params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
+    async (req) => updateTask(req.ctx, req.params.id, req.body),
   );
 
   app.delete('/api/tasks/:id', { config: write, schema: { tags, params: idParams, response: { 200: okSchema } } }, async (req) => {

@@ -37,7 +37,10 @@ export const tasksQuery = pageQuery.extend({
   entityId: z.uuid('must be a UUID').optional(),
 });
 
-const group = z.object({ total: z.number().int().describe('All tasks in the group'), items: z.array(taskSchema).describe('The first ones, soonest due first') });
+const group = z.object({
+  total: z.number().int().describe('All tasks in the group'),
+  items: z.array(taskSchema).describe('The first ones, soonest due first'),
+});
 export const myTasksSchema = z.object({
   timezone: z.string().describe('The workspace time zone that decides what "today" is'),
   today: z.string().describe('Today’s date there (YYYY-MM-DD)'),

@@ -14,10 +14,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.database.db;
-interface Item { id: string; kind: string; at: string; actor: string; summary: string; data: Record<string, unknown> }
+interface Item {
+  id: string;
+  kind: string;
+  at: string;
+  actor: string;
+  summary: string;
+  data: Record<string, unknown>;
+}
 
 async function log(ws: TestWorkspace, body: object, links: [string, string][]) {
-  const res = await ws.admin.api.post('/api/activities', { ...body, links: links.map(([entityType, entityId]) => ({ entityType, entityId })) });
+  const res = await ws.admin.api.post('/api/activities', {
+    ...body,
+    links: links.map(([entityType, entityId]) => ({ entityType, entityId })),
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 }
@@ -29,14 +39,18 @@ async function stage(wsId: string, contactId: string, from: string | null, to: s
 
 async function fieldChange(ws: TestWorkspace, contactId: string, before: object, after: object, at: string) {
   await recordAudit(ws.admin.ctx, { action: 'contact.updated', entityType: 'contact', entityId: contactId, before, after });
-  await db().execute(sql`update audit_log set created_at = ${at} where id = (select id from audit_log where entity_id = ${contactId} order by id desc limit 1)`);
+  await db().execute(
+    sql`update audit_log set created_at = ${at} where id = (select id from audit_log where entity_id = ${contactId} order by id desc limit 1)`,
+  );
 }
 
 async function timeline(ws: TestWorkspace, path: string, limit = 50) {
   const items: Item[] = [];
   let cursor: string | null = null;
   do {
-    const res = await ws.admin.api.get(`/api/timeline/${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await ws.admin.api.get(
+      `/api/timeline/${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     items.push(...res.json().items);
     cursor = res.json().nextCursor;
@@ -49,17 +63,36 @@ async function contactWithHistory() {
   const ws = await createTestWorkspace(t);
   const contactId = await addContact(db(), ws.workspaceId);
   const otherId = await addContact(db(), ws.workspaceId, { name: 'Not Me' });
-  await log(ws, { type: 'note', body: 'First met at the fair.\nMore later.', occurredAt: '2024-01-01T10:00:00Z' }, [['contact', contactId]]);
-  await log(ws, { type: 'call', direction: 'outbound', outcome: 'connected', durationSeconds: 300, subject: 'Pricing', occurredAt: '2024-03-01T10:00:00Z' }, [['contact', contactId]]);
+  await log(ws, { type: 'note', body: 'First met at the fair.\nMore later.', occurredAt: '2024-01-01T10:00:00Z' }, [
+    ['contact', contactId],
+  ]);
+  await log(
+    ws,
+    {
+      type: 'call',
+      direction: 'outbound',
+      outcome: 'connected',
+      durationSeconds: 300,
+      subject: 'Pricing',
+      occurredAt: '2024-03-01T10:00:00Z',
+    },
+    [['contact', contactId]],
+  );
   await log(ws, { type: 'note', body: 'someone else', occurredAt: '2024-02-15T10:00:00Z' }, [['contact', otherId]]);
   const task = (await ws.admin.api.post('/api/tasks', { title: 'Send proposal', entityType: 'contact', entityId: contactId })).json();
   await ws.admin.api.post(`/api/tasks/${task.id}/complete`);
-  await db().execute(sql`update tasks set created_at = '2024-02-01T10:00:00Z', completed_at = '2024-04-01T10:00:00Z' where id = ${task.id}`);
+  await db().execute(
+    sql`update tasks set created_at = '2024-02-01T10:00:00Z', completed_at = '2024-04-01T10:00:00Z' where id = ${task.id}`,
+  );
   await stage(ws.workspaceId, contactId, null, 'lead', '2024-01-15T10:00:00Z');
   await stage(ws.workspaceId, contactId, 'lead', 'customer', '2024-05-01T10:00:00Z');
-  await fieldChange(ws, contactId,
+  await fieldChange(
+    ws,
+    contactId,
     { email: 'jane@old.example', passwordHash: 'a', updatedAt: '2024-01-01', custom: { tier: 'silver', region: 'EU' } },
-    { email: 'jane@new.example', passwordHash: 'b', updatedAt: '2024-06-01', custom: { tier: 'gold', region: 'EU' } }, '2024-06-01T10:00:00Z');
+    { email: 'jane@new.example', passwordHash: 'b', updatedAt: '2024-06-01', custom: { tier: 'gold', region: 'EU' } },
+    '2024-06-01T10:00:00Z',
+  );
   await fieldChange(ws, contactId, { updatedAt: '2024-06-01' }, { updatedAt: '2024-06-02' }, '2024-06-02T10:00:00Z');
   return { ws, contactId, task };
 }
@@ -84,12 +117,17 @@ describe('record timeline', () => {
     expect(items[0]!.actor).toBe('Ada Admin');
     expect(items[1]!.actor).toBe('Rule: deal won');
     expect(items[2]).toMatchObject({ id: `${task.id}:completed`, actor: 'Ada Admin', data: { taskId: task.id, event: 'completed' } });
-    expect(items[3]!.data).toMatchObject({ type: 'call', details: { outcome: 'connected' }, links: [{ entityType: 'contact', entityId: contactId }] });
+    expect(items[3]!.data).toMatchObject({
+      type: 'call',
+      details: { outcome: 'connected' },
+      links: [{ entityType: 'contact', entityId: contactId }],
+    });
   });
 
   it('pages through the same items with a small page size, even when items share a time', async () => {
     const { ws, contactId } = await contactWithHistory();
-    for (let i = 0; i < 3; i++) await log(ws, { type: 'note', body: `tie ${i}`, occurredAt: '2024-03-01T10:00:00Z' }, [['contact', contactId]]);
+    for (let i = 0; i < 3; i++)
+      await log(ws, { type: 'note', body: `tie ${i}`, occurredAt: '2024-03-01T10:00:00Z' }, [['contact', contactId]]);
     const all = await timeline(ws, `contact/${contactId}`);
     expect(all).toHaveLength(10);
     for (const size of [1, 2, 3]) expect((await timeline(ws, `contact/${contactId}`, size)).map((i) => i.id)).toEqual(all.map((i) => i.id));
@@ -105,8 +143,14 @@ describe('record timeline', () => {
     const ids = [
       await log(ws, { type: 'note', body: 'company note', occurredAt: '2024-01-01T00:00:00Z' }, [['company', companyId]]),
       await log(ws, { type: 'note', body: 'jane', occurredAt: '2024-01-02T00:00:00Z' }, [['contact', jane]]),
-      await log(ws, { type: 'note', body: 'both', occurredAt: '2024-01-03T00:00:00Z' }, [['contact', max], ['company', companyId]]),
-      await log(ws, { type: 'note', body: 'jane and max', occurredAt: '2024-01-04T00:00:00Z' }, [['contact', jane], ['contact', max]]),
+      await log(ws, { type: 'note', body: 'both', occurredAt: '2024-01-03T00:00:00Z' }, [
+        ['contact', max],
+        ['company', companyId],
+      ]),
+      await log(ws, { type: 'note', body: 'jane and max', occurredAt: '2024-01-04T00:00:00Z' }, [
+        ['contact', jane],
+        ['contact', max],
+      ]),
     ];
     await log(ws, { type: 'note', body: 'stranger', occurredAt: '2024-01-05T00:00:00Z' }, [['contact', stranger]]);
     for (const size of [2, 50]) expect((await timeline(ws, `company/${companyId}`, size)).map((i) => i.id)).toEqual([...ids].reverse());
@@ -114,8 +158,15 @@ describe('record timeline', () => {
 
   it('filters by kind or activity type', async () => {
     const { ws, contactId } = await contactWithHistory();
-    expect((await timeline(ws, `contact/${contactId}?types=call`)).map((i) => i.summary)).toEqual(['Outbound call (connected, 5 min): Pricing']);
-    expect((await timeline(ws, `contact/${contactId}?types=task,stage_change`)).map((i) => i.kind)).toEqual(['stage_change', 'task', 'task', 'stage_change']);
+    expect((await timeline(ws, `contact/${contactId}?types=call`)).map((i) => i.summary)).toEqual([
+      'Outbound call (connected, 5 min): Pricing',
+    ]);
+    expect((await timeline(ws, `contact/${contactId}?types=task,stage_change`)).map((i) => i.kind)).toEqual([
+      'stage_change',
+      'task',
+      'task',
+      'stage_change',
+    ]);
     expect((await timeline(ws, `contact/${contactId}?types=activity`)).map((i) => i.kind)).toEqual(['activity', 'activity']);
     const bad = await ws.admin.api.get(`/api/timeline/contact/${contactId}?types=call,gossip`);
     expect(bad.statusCode).toBe(400);
@@ -138,7 +189,10 @@ describe('record timeline', () => {
   it('names a job or import as the actor when no user did it', async () => {
     const ws = await createTestWorkspace(t);
     const contactId = await addContact(db(), ws.workspaceId);
-    await recordAudit({ db: db(), workspaceId: ws.workspaceId, actor: systemActor('import') }, { action: 'contact.updated', entityType: 'contact', entityId: contactId, before: { title: null }, after: { title: 'CTO' } });
+    await recordAudit(
+      { db: db(), workspaceId: ws.workspaceId, actor: systemActor('import') },
+      { action: 'contact.updated', entityType: 'contact', entityId: contactId, before: { title: null }, after: { title: 'CTO' } },
+    );
     expect(await timeline(ws, `contact/${contactId}`)).toMatchObject([{ kind: 'field_change', actor: 'import', summary: 'Changed title' }]);
   });
 });

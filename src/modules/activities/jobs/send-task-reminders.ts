@@ -29,8 +29,12 @@ export async function sendTaskReminders(db: Executor): Promise<number> {
       for (const task of due) {
         if (!task.assignee_id) continue;
         await notifyUser(tx, {
-          workspaceId: task.workspace_id, userId: task.assignee_id, kind: 'task_reminder', title: `Reminder: ${task.title}`,
-          body: task.due_at ? `Due ${new Date(task.due_at).toISOString()}` : '', link: `/tasks/${task.id}`,
+          workspaceId: task.workspace_id,
+          userId: task.assignee_id,
+          kind: 'task_reminder',
+          title: `Reminder: ${task.title}`,
+          body: task.due_at ? `Due ${new Date(task.due_at).toISOString()}` : '',
+          link: `/tasks/${task.id}`,
         });
       }
       return due.length;

@@ -2,18 +2,21 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { type Executor, inWorkspace } from '../../../kernel/db/index.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { activityLinks, activities } from '../schema.ts';
+import { activities, activityLinks } from '../schema.ts';
 import { type RecordLink, toActivity } from '../use-cases/activity-input.ts';
 
 /** The activity row and its links, or activity_not_found; `forUpdate` locks the row for a write. */
 export async function findActivity(exec: Executor, ctx: Ctx, id: string, forUpdate = false) {
-  const q = exec.select().from(activities).where(inWorkspace(activities.workspaceId, ctx, eq(activities.id, id)));
+  const q = exec
+    .select()
+    .from(activities)
+    .where(inWorkspace(activities.workspaceId, ctx, eq(activities.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('activity', id);
-  const links: RecordLink[] = await exec
+  const links: RecordLink[] = (await exec
     .select({ entityType: activityLinks.entityType, entityId: activityLinks.entityId })
     .from(activityLinks)
-    .where(and(eq(activityLinks.workspaceId, ctx.workspaceId), eq(activityLinks.activityId, id))) as RecordLink[];
+    .where(and(eq(activityLinks.workspaceId, ctx.workspaceId), eq(activityLinks.activityId, id)))) as RecordLink[];
   return { row, links };
 }
 

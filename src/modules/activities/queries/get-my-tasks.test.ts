@@ -31,7 +31,8 @@ describe('my tasks by day in the workspace time zone', () => {
       afterMidnight: '2024-06-01T15:30:00Z', // 00:30 June 2 Tokyo: upcoming (UTC would say today)
     });
     expect(r).toEqual({
-      timezone: 'Asia/Tokyo', today: '2024-06-01',
+      timezone: 'Asia/Tokyo',
+      today: '2024-06-01',
       where: { lastNight: 'overdue', earlyToday: 'today', pastButToday: 'today', afterMidnight: 'upcoming' },
     });
   });
@@ -49,7 +50,10 @@ describe('my tasks by day in the workspace time zone', () => {
   });
 
   it('puts a task due at exactly midnight into the day that starts then', async () => {
-    const r = await groupsAt('Europe/Berlin', '2024-01-15T22:59:00Z', { midnight: '2024-01-15T23:00:00Z', justBefore: '2024-01-15T22:59:59Z' });
+    const r = await groupsAt('Europe/Berlin', '2024-01-15T22:59:00Z', {
+      midnight: '2024-01-15T23:00:00Z',
+      justBefore: '2024-01-15T22:59:59Z',
+    });
     expect(r.where).toEqual({ midnight: 'upcoming', justBefore: 'today' });
   });
 });

@@ -38,7 +38,10 @@ export async function getMyTasks(ctx: Ctx, opts: { limit?: number; now?: Date } 
     ctx.db,
     sql`select timezone as tz, to_char(${now}::timestamptz at time zone timezone, 'YYYY-MM-DD') as today from workspaces where id = ${ctx.workspaceId}`,
   );
-  const groups = Object.fromEntries(taskGroups.map((g) => [g, { total: 0, items: [] as ReturnType<typeof toTask>[] }])) as Record<Group, { total: number; items: ReturnType<typeof toTask>[] }>;
+  const groups = Object.fromEntries(taskGroups.map((g) => [g, { total: 0, items: [] as ReturnType<typeof toTask>[] }])) as Record<
+    Group,
+    { total: number; items: ReturnType<typeof toTask>[] }
+  >;
   for (const r of found) {
     groups[r.grp].total = Number(r.total);
     groups[r.grp].items.push(toTask(camel(r)));
@@ -49,8 +52,22 @@ export async function getMyTasks(ctx: Ctx, opts: { limit?: number; now?: Date } 
 /** The raw snake_case row as the drizzle row type toTask expects. */
 function camel(r: Record<string, unknown>): typeof tasks.$inferSelect {
   return {
-    id: r.id, workspaceId: r.workspace_id, title: r.title, notes: r.notes, dueAt: r.due_at, priority: r.priority, assigneeId: r.assignee_id,
-    status: r.status, reminderAt: r.reminder_at, remindedAt: r.reminded_at, completedAt: r.completed_at, completedBy: r.completed_by,
-    entityType: r.entity_type, entityId: r.entity_id, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    workspaceId: r.workspace_id,
+    title: r.title,
+    notes: r.notes,
+    dueAt: r.due_at,
+    priority: r.priority,
+    assigneeId: r.assignee_id,
+    status: r.status,
+    reminderAt: r.reminder_at,
+    remindedAt: r.reminded_at,
+    completedAt: r.completed_at,
+    completedBy: r.completed_by,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   } as typeof tasks.$inferSelect;
 }

@@ -18,7 +18,15 @@ export async function getNotifications(ctx: Ctx, q: { limit: number; cursor?: st
   const fetched = await ctx.db
     .select({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, readAt: n.readAt, createdAt: n.createdAt })
     .from(n)
-    .where(inWorkspace(n.workspaceId, ctx, eq(n.userId, userId), q.unread ? isNull(n.readAt) : undefined, after ? lt(n.id, after as string) : undefined))
+    .where(
+      inWorkspace(
+        n.workspaceId,
+        ctx,
+        eq(n.userId, userId),
+        q.unread ? isNull(n.readAt) : undefined,
+        after ? lt(n.id, after as string) : undefined,
+      ),
+    )
     .orderBy(desc(n.id))
     .limit(q.limit + 1);
   return toPage(fetched, q.limit, (r) => [r.id]);

@@ -7,7 +7,10 @@ import { toTask } from '../use-cases/task-input.ts';
 
 /** The task row, or task_not_found; `forUpdate` locks it for a write. */
 export async function findTask(exec: Executor, ctx: Ctx, id: string, forUpdate = false) {
-  const q = exec.select().from(tasks).where(inWorkspace(tasks.workspaceId, ctx, eq(tasks.id, id)));
+  const q = exec
+    .select()
+    .from(tasks)
+    .where(inWorkspace(tasks.workspaceId, ctx, eq(tasks.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('task', id);
   return row;

@@ -24,19 +24,25 @@ export async function getTasks(ctx: Ctx, q: TasksQuery) {
   if (after !== undefined && (typeof after !== 'string' || !uuid.test(after)))
     throw new AppError('validation_failed', 'The cursor is not valid; start again from the first page.', { path: ['query', 'cursor'] });
   if ((q.entityType === undefined) !== (q.entityId === undefined))
-    throw new AppError('validation_failed', 'Give entityType and entityId together to list the tasks on one record.', { path: ['query', q.entityType ? 'entityId' : 'entityType'] });
+    throw new AppError('validation_failed', 'Give entityType and entityId together to list the tasks on one record.', {
+      path: ['query', q.entityType ? 'entityId' : 'entityType'],
+    });
   const assignee = q.assignee === 'me' ? (ctx.actor.userId ?? ctx.actor.id) : q.assignee;
   const t = tasks;
   const fetched = await ctx.db
     .select()
     .from(t)
-    .where(inWorkspace(t.workspaceId, ctx,
-      assignee ? eq(t.assigneeId, assignee) : undefined,
-      q.status ? eq(t.status, q.status) : undefined,
-      q.entityType ? eq(t.entityType, q.entityType) : undefined,
-      q.entityId ? eq(t.entityId, q.entityId) : undefined,
-      after ? lt(t.id, after as string) : undefined,
-    ))
+    .where(
+      inWorkspace(
+        t.workspaceId,
+        ctx,
+        assignee ? eq(t.assigneeId, assignee) : undefined,
+        q.status ? eq(t.status, q.status) : undefined,
+        q.entityType ? eq(t.entityType, q.entityType) : undefined,
+        q.entityId ? eq(t.entityId, q.entityId) : undefined,
+        after ? lt(t.id, after as string) : undefined,
+      ),
+    )
     .orderBy(desc(t.id))
     .limit(q.limit + 1);
   const page = toPage(fetched, q.limit, (r) => [r.id]);

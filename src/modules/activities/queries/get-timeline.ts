@@ -32,10 +32,21 @@ interface Row {
 
 function parseTypes(types: string | undefined): { kinds: Set<string>; activityTypes?: string[] } {
   if (!types) return { kinds: new Set(timelineKinds) };
-  const list = [...new Set(types.split(',').map((t) => t.trim()).filter(Boolean))];
+  const list = [
+    ...new Set(
+      types
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = list.find((t) => !(timelineTypes as readonly string[]).includes(t));
   if (bad || list.length === 0)
-    throw new AppError('validation_failed', `Unknown timeline type "${bad ?? ''}": use a comma-separated list of ${timelineTypes.join(', ')}.`, { path: ['query', 'types'] });
+    throw new AppError(
+      'validation_failed',
+      `Unknown timeline type "${bad ?? ''}": use a comma-separated list of ${timelineTypes.join(', ')}.`,
+      { path: ['query', 'types'] },
+    );
   const picked = list.filter((t) => (activityTypes as readonly string[]).includes(t));
   const kinds = new Set(list.filter((t) => (timelineKinds as readonly string[]).includes(t)));
   if (picked.length && !kinds.has('activity')) return { kinds: new Set([...kinds, 'activity']), activityTypes: picked };
@@ -54,7 +65,14 @@ export async function getTimeline(ctx: Ctx, q: TimelineQuery) {
   const before = checkTimeCursor(decodeCursor(q.cursor, 2));
   const { kinds, activityTypes: types } = parseTypes(q.types);
   await assertRecordExists(ctx, q.entityType, q.entityId, ['params', 'entityId']);
-  const scope: TimelineScope = { workspaceId: ctx.workspaceId, entityType: q.entityType, entityId: q.entityId, limit: q.limit + 1, before, activityTypes: types };
+  const scope: TimelineScope = {
+    workspaceId: ctx.workspaceId,
+    entityType: q.entityType,
+    entityId: q.entityId,
+    limit: q.limit + 1,
+    before,
+    activityTypes: types,
+  };
   const sources = timelineSources.filter((s) => kinds.has(s.kind));
   const query = timelineSql(scope, sources);
   const fetched = query ? await rows<Row>(ctx.db, query) : [];
@@ -73,7 +91,10 @@ export async function getTimeline(ctx: Ctx, q: TimelineQuery) {
 export function timelineSql(scope: TimelineScope, sources = timelineSources): SQL | undefined {
   const parts = sources.map((s) => s.query(scope)).filter((p) => p !== undefined);
   if (!parts.length) return undefined;
-  const merged = sql.join(parts.map((p) => sql`(${p})`), sql` union all `);
+  const merged = sql.join(
+    parts.map((p) => sql`(${p})`),
+    sql` union all `,
+  );
   return sql`select p.kind, p.at, p.key, p.data, to_char(p.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key,
       coalesce(u.name, p.actor_label, p.actor_id, 'Tandem') as actor,
       case when p.kind = 'activity' then (select json_agg(json_build_object('entityType', l.entity_type, 'entityId', l.entity_id))

@@ -14,4 +14,3 @@ export function checkTimeCursor(values: unknown[] | undefined): [string, string]
   if (typeof at === 'string' && isoMicros.test(at) && keyOk) return [at, key];
   throw new AppError('validation_failed', 'The cursor is not valid; start again from the first page.', { path: ['query', 'cursor'] });
 }
-

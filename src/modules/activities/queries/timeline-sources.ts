@@ -43,7 +43,10 @@ export function olderThan(s: TimelineScope, at: SQL, key: SQL): SQL {
  */
 function linkedActivities(s: TimelineScope, entityType: string, entityId: SQL) {
   const types = s.activityTypes
-    ? sql`join activities a on a.id = l.activity_id and a.workspace_id = l.workspace_id and a.type in (${sql.join(s.activityTypes.map((t) => sql`${t}`), sql`, `)})`
+    ? sql`join activities a on a.id = l.activity_id and a.workspace_id = l.workspace_id and a.type in (${sql.join(
+        s.activityTypes.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
     : sql``;
   return sql`select l.occurred_at, l.activity_id from activity_links l ${types}
     where l.workspace_id = ${s.workspaceId} and l.entity_type = ${entityType} and l.entity_id = ${entityId}
@@ -73,10 +76,17 @@ const activitySource: TimelineSource = {
   summary(d) {
     const x = (d.details ?? {}) as Record<string, unknown>;
     const subject = d.subject ? `: ${d.subject}` : '';
-    if (d.type === 'note') return `Note: ${String(d.subject || d.body).split('\n')[0]!.slice(0, 140)}`;
+    if (d.type === 'note')
+      return `Note: ${String(d.subject || d.body)
+        .split('\n')[0]!
+        .slice(0, 140)}`;
     if (d.type === 'meeting') return `Meeting${subject}`;
-    if (d.type === 'email') return `Email ${x.direction === 'inbound' ? `from ${x.from}` : `to ${(x.to as string[] | undefined)?.[0] ?? ''}`}${subject}`;
-    const parts = [x.outcome && String(x.outcome).replace(/_/g, ' '), typeof x.durationSeconds === 'number' && `${Math.round(x.durationSeconds / 60)} min`];
+    if (d.type === 'email')
+      return `Email ${x.direction === 'inbound' ? `from ${x.from}` : `to ${(x.to as string[] | undefined)?.[0] ?? ''}`}${subject}`;
+    const parts = [
+      x.outcome && String(x.outcome).replace(/_/g, ' '),
+      typeof x.durationSeconds === 'number' && `${Math.round(x.durationSeconds / 60)} min`,
+    ];
     const extra = parts.filter(Boolean).join(', ');
     return `${x.direction === 'inbound' ? 'Inbound' : 'Outbound'} call${extra ? ` (${extra})` : ''}${subject}`;
   },
@@ -85,7 +95,11 @@ const activitySource: TimelineSource = {
 const taskSource: TimelineSource = {
   kind: 'task',
   query(s) {
-    const task = (event: string, at: string, actor: string) => sql`select 'task' as kind, ${sql.raw(at)} as at, t.id::text || ${`:${event}`} as key,
+    const task = (
+      event: string,
+      at: string,
+      actor: string,
+    ) => sql`select 'task' as kind, ${sql.raw(at)} as at, t.id::text || ${`:${event}`} as key,
         t.id as ref_id, ${sql.raw(actor)} as actor_id, null::text as actor_label,
         jsonb_build_object('taskId', t.id, 'event', ${event}::text, 'title', t.title, 'status', t.status, 'dueAt', t.due_at,
           'priority', t.priority, 'assigneeId', t.assignee_id) as data

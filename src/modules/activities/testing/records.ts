@@ -22,7 +22,9 @@ export async function addContact(db: Executor, workspaceId: string, opts: { name
 
 /** The last activity times of a contact and a company, as epoch ms (null when never touched). */
 export async function lastActivity(db: Executor, table: 'contacts' | 'companies', id: string): Promise<number | null> {
-  const res = (await db.execute(sql`select last_activity_at from ${sql.identifier(table)} where id = ${id}`)) as unknown as { rows: { last_activity_at: Date | null }[] };
+  const res = (await db.execute(sql`select last_activity_at from ${sql.identifier(table)} where id = ${id}`)) as unknown as {
+    rows: { last_activity_at: Date | null }[];
+  };
   const v = res.rows[0]?.last_activity_at;
   return v ? new Date(v).getTime() : null;
 }

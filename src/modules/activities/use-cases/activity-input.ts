@@ -91,7 +91,10 @@ export const updateActivityInput = z.strictObject({
   transcriptUrl: httpUrl.nullable().optional(),
   startsAt: isoTime().optional(),
   endsAt: isoTime().optional(),
-  attendees: z.array(z.strictObject({ email, name: z.string().trim().max(200).optional() })).max(200).optional(),
+  attendees: z
+    .array(z.strictObject({ email, name: z.string().trim().max(200).optional() }))
+    .max(200)
+    .optional(),
   location: z.string().trim().max(500).nullable().optional(),
   from: email.optional(),
   to: z.array(email).min(1).max(100).optional(),

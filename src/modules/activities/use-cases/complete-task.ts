@@ -20,7 +20,12 @@ export async function completeTask(ctx: Ctx, id: string) {
       .returning();
     const after = toTask(updated!);
     await recordAudit(c, { action: 'task.completed', entityType: 'task', entityId: id, before: toTask(row), after });
-    await emitEvent(c, { type: 'task.completed', entityType: 'task', entityId: id, data: { title: after.title, assigneeId: after.assigneeId, entityType: after.entityType, entityId: after.entityId } });
+    await emitEvent(c, {
+      type: 'task.completed',
+      entityType: 'task',
+      entityId: id,
+      data: { title: after.title, assigneeId: after.assigneeId, entityType: after.entityType, entityId: after.entityId },
+    });
     return after;
   });
 }

@@ -14,9 +14,12 @@ const at = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 export async function notifyAssignee(ctx: Ctx, task: Task) {
   if (!task.assigneeId || task.assigneeId === ctx.actor.userId) return;
   await notifyUser(ctx.db, {
-    workspaceId: ctx.workspaceId, userId: task.assigneeId, kind: 'task_assigned',
+    workspaceId: ctx.workspaceId,
+    userId: task.assigneeId,
+    kind: 'task_assigned',
     title: `${ctx.actor.label} assigned you a task: ${task.title}`,
-    body: task.dueAt ? `Due ${task.dueAt.toISOString()}` : '', link: `/tasks/${task.id}`,
+    body: task.dueAt ? `Due ${task.dueAt.toISOString()}` : '',
+    link: `/tasks/${task.id}`,
   });
 }
 
@@ -31,16 +34,32 @@ export async function createTask(ctx: Ctx, raw: CreateTaskInput) {
     const [row] = await tx
       .insert(tasks)
       .values({
-        workspaceId: ctx.workspaceId, title: input.title, notes: input.notes ?? '', dueAt: at(input.dueAt), priority: input.priority ?? 'normal',
-        assigneeId, reminderAt: at(input.reminderAt), entityType: input.entityType ?? null, entityId: input.entityId ?? null, createdBy: actorId(ctx),
+        workspaceId: ctx.workspaceId,
+        title: input.title,
+        notes: input.notes ?? '',
+        dueAt: at(input.dueAt),
+        priority: input.priority ?? 'normal',
+        assigneeId,
+        reminderAt: at(input.reminderAt),
+        entityType: input.entityType ?? null,
+        entityId: input.entityId ?? null,
+        createdBy: actorId(ctx),
       })
       .returning();
     const task = toTask(row!);
     await notifyAssignee(c, task);
     await recordAudit(c, { action: 'task.created', entityType: 'task', entityId: task.id, after: task });
     await emitEvent(c, {
-      type: 'task.created', entityType: 'task', entityId: task.id,
-      data: { title: task.title, assigneeId, dueAt: task.dueAt?.toISOString() ?? null, entityType: task.entityType, entityId: task.entityId },
+      type: 'task.created',
+      entityType: 'task',
+      entityId: task.id,
+      data: {
+        title: task.title,
+        assigneeId,
+        dueAt: task.dueAt?.toISOString() ?? null,
+        entityType: task.entityType,
+        entityId: task.entityId,
+      },
     });
     return task;
   });

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
 import { findActivity } from '../queries/get-activity.ts';
-import { activityLinks, activities } from '../schema.ts';
+import { activities, activityLinks } from '../schema.ts';
 import { toActivity } from './activity-input.ts';
 import { refreshLastActivity } from './record-links.ts';
 

@@ -13,6 +13,11 @@ export async function deleteTask(ctx: Ctx, id: string) {
     const row = await findTask(tx, ctx, id, true);
     await tx.delete(tasks).where(eq(tasks.id, id));
     await recordAudit(c, { action: 'task.deleted', entityType: 'task', entityId: id, before: toTask(row) });
-    await emitEvent(c, { type: 'task.deleted', entityType: 'task', entityId: id, data: { title: row.title, entityType: row.entityType, entityId: row.entityId } });
+    await emitEvent(c, {
+      type: 'task.deleted',
+      entityType: 'task',
+      entityId: id,
+      data: { title: row.title, entityType: row.entityType, entityId: row.entityId },
+    });
   });
 }

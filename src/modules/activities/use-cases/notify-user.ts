@@ -16,7 +16,14 @@ export interface NotificationInput {
 export async function notifyUser(exec: Executor, n: NotificationInput) {
   const [row] = await exec
     .insert(notifications)
-    .values({ workspaceId: n.workspaceId, userId: n.userId, kind: n.kind, title: n.title.slice(0, 500), body: n.body ?? '', link: n.link ?? null })
+    .values({
+      workspaceId: n.workspaceId,
+      userId: n.userId,
+      kind: n.kind,
+      title: n.title.slice(0, 500),
+      body: n.body ?? '',
+      link: n.link ?? null,
+    })
     .returning();
   return row!;
 }

@@ -8,16 +8,22 @@ type Path = (string | number)[];
 /** Which of `ids` exist (and are not deleted) in the workspace. */
 export type ExistingIds = (exec: Executor, workspaceId: string, ids: string[]) => Promise<Set<string>>;
 
-const idList = (ids: string[]): SQL => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const idList = (ids: string[]): SQL =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 /** Existence checks on another module's table: reads may join across modules in SQL (docs/ARCHITECTURE.md). */
-const inTable = (table: 'contacts' | 'companies'): ExistingIds => async (exec, workspaceId, ids) => {
-  const found = await rows<{ id: string }>(
-    exec,
-    sql`select id from ${sql.identifier(table)} where workspace_id = ${workspaceId} and id in (${idList(ids)}) and deleted_at is null`,
-  );
-  return new Set(found.map((r) => r.id));
-};
+const inTable =
+  (table: 'contacts' | 'companies'): ExistingIds =>
+  async (exec, workspaceId, ids) => {
+    const found = await rows<{ id: string }>(
+      exec,
+      sql`select id from ${sql.identifier(table)} where workspace_id = ${workspaceId} and id in (${idList(ids)}) and deleted_at is null`,
+    );
+    return new Set(found.map((r) => r.id));
+  };
 
 const recordTypes = new Map<string, ExistingIds>([
   ['contact', inTable('contacts')],
@@ -41,11 +47,15 @@ export async function assertRecordsExist(exec: Executor, workspaceId: string, li
   const i = links.findIndex((l) => !found.has(`${l.entityType}:${l.entityId}`));
   if (i < 0) return;
   const l = links[i]!;
-  throw new AppError('record_not_found', `No ${l.entityType} with id ${l.entityId} in this workspace. Check the id (it may have been deleted).`, {
-    path: pathOf(i),
-    entityType: l.entityType,
-    entityId: l.entityId,
-  });
+  throw new AppError(
+    'record_not_found',
+    `No ${l.entityType} with id ${l.entityId} in this workspace. Check the id (it may have been deleted).`,
+    {
+      path: pathOf(i),
+      entityType: l.entityType,
+      entityId: l.entityId,
+    },
+  );
 }
 
 const idsOf = (links: RecordLink[], type: string) => links.filter((l) => l.entityType === type).map((l) => l.entityId);

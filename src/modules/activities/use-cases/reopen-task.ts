@@ -19,7 +19,12 @@ export async function reopenTask(ctx: Ctx, id: string) {
       .returning();
     const after = toTask(updated!);
     await recordAudit(c, { action: 'task.reopened', entityType: 'task', entityId: id, before: toTask(row), after });
-    await emitEvent(c, { type: 'task.reopened', entityType: 'task', entityId: id, data: { title: after.title, assigneeId: after.assigneeId } });
+    await emitEvent(c, {
+      type: 'task.reopened',
+      entityType: 'task',
+      entityId: id,
+      data: { title: after.title, assigneeId: after.assigneeId },
+    });
     return after;
   });
 }

@@ -57,7 +57,8 @@ export type UpdateTaskInput = z.input<typeof updateTaskInput>;
 /** Throws assignee_not_member unless the user is a member of the workspace. */
 export async function assertMember(exec: Executor, workspaceId: string, userId: string, path: (string | number)[]) {
   const [m] = await rows(exec, sql`select 1 from memberships where workspace_id = ${workspaceId} and user_id = ${userId}`);
-  if (!m) throw new AppError('assignee_not_member', `No member of this workspace has id ${userId}. GET /api/users lists the members.`, { path });
+  if (!m)
+    throw new AppError('assignee_not_member', `No member of this workspace has id ${userId}. GET /api/users lists the members.`, { path });
 }
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -66,9 +67,22 @@ const d = (v: Date | string | null) => (v ? new Date(v) : null);
 /** A task as the API shows it. */
 export function toTask(t: TaskRow) {
   return {
-    id: t.id, title: t.title, notes: t.notes, dueAt: d(t.dueAt), priority: t.priority as TaskPriority, status: t.status as TaskStatus, assigneeId: t.assigneeId,
-    reminderAt: d(t.reminderAt), remindedAt: d(t.remindedAt), completedAt: d(t.completedAt), completedBy: t.completedBy,
-    entityType: t.entityType, entityId: t.entityId, createdBy: t.createdBy, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt),
+    id: t.id,
+    title: t.title,
+    notes: t.notes,
+    dueAt: d(t.dueAt),
+    priority: t.priority as TaskPriority,
+    status: t.status as TaskStatus,
+    assigneeId: t.assigneeId,
+    reminderAt: d(t.reminderAt),
+    remindedAt: d(t.remindedAt),
+    completedAt: d(t.completedAt),
+    completedBy: t.completedBy,
+    entityType: t.entityType,
+    entityId: t.entityId,
+    createdBy: t.createdBy,
+    createdAt: new Date(t.createdAt),
+    updatedAt: new Date(t.updatedAt),
   };
 }
 export type Task = ReturnType<typeof toTask>;

@@ -4,9 +4,16 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
 import { findActivity } from '../queries/get-activity.ts';
-import { activityLinks, activities, type ActivityType } from '../schema.ts';
+import { type ActivityType, activities, activityLinks } from '../schema.ts';
 import {
-  activityInput, callInput, emailInput, meetingInput, noteInput, toActivity, type UpdateActivityInput, updateActivityInput,
+  activityInput,
+  callInput,
+  emailInput,
+  meetingInput,
+  noteInput,
+  toActivity,
+  type UpdateActivityInput,
+  updateActivityInput,
 } from './activity-input.ts';
 import { splitActivity } from './log-activity.ts';
 import { parseInput } from './parse-input.ts';
@@ -37,9 +44,12 @@ export async function updateActivity(ctx: Ctx, id: string, raw: UpdateActivityIn
         throw new AppError('validation_failed', `${key} is not a field of a ${type}; remove it.`, { path: ['body', key] });
     const old = { type, subject: row.subject, body: row.body, occurredAt: new Date(row.occurredAt).toISOString(), links, ...row.details };
     const merged: Record<string, unknown> = { ...old };
-    for (const [k, v] of Object.entries(patch)) if (v === null) delete merged[k]; else if (v !== undefined) merged[k] = v;
+    for (const [k, v] of Object.entries(patch))
+      if (v === null) delete merged[k];
+      else if (v !== undefined) merged[k] = v;
     // A meeting logged at its start time moves with its start time.
-    if (type === 'meeting' && patch.startsAt && patch.occurredAt === undefined && old.occurredAt === row.details.startsAt) merged.occurredAt = patch.startsAt;
+    if (type === 'meeting' && patch.startsAt && patch.occurredAt === undefined && old.occurredAt === row.details.startsAt)
+      merged.occurredAt = patch.startsAt;
     const next = splitActivity(parseInput(activityInput, merged));
     const linksChanged = !sameLinks(links, next.links);
     if (linksChanged) await assertRecordsExist(tx, ctx.workspaceId, next.links, (i) => ['body', 'links', i, 'entityId']);
@@ -51,7 +61,9 @@ export async function updateActivity(ctx: Ctx, id: string, raw: UpdateActivityIn
     const where = and(eq(activityLinks.workspaceId, ctx.workspaceId), eq(activityLinks.activityId, id));
     if (linksChanged) {
       await tx.delete(activityLinks).where(where);
-      await tx.insert(activityLinks).values(next.links.map((l) => ({ workspaceId: ctx.workspaceId, activityId: id, ...l, occurredAt: next.occurredAt })));
+      await tx
+        .insert(activityLinks)
+        .values(next.links.map((l) => ({ workspaceId: ctx.workspaceId, activityId: id, ...l, occurredAt: next.occurredAt })));
     } else if (next.occurredAt.getTime() !== new Date(row.occurredAt).getTime()) {
       await tx.update(activityLinks).set({ occurredAt: next.occurredAt }).where(where);
     }
@@ -61,7 +73,9 @@ export async function updateActivity(ctx: Ctx, id: string, raw: UpdateActivityIn
     const after = toActivity(updated!, next.links);
     await recordAudit(c, { action: 'activity.updated', entityType: 'activity', entityId: id, before, after });
     await emitEvent(c, {
-      type: 'activity.updated', entityType: 'activity', entityId: id,
+      type: 'activity.updated',
+      entityType: 'activity',
+      entityId: id,
       data: { type, changed: Object.keys(patch), occurredAt: next.occurredAt.toISOString(), links: next.links },
     });
     return after;

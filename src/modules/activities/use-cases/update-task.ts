@@ -39,9 +39,19 @@ export async function updateTask(ctx: Ctx, id: string, raw: UpdateTaskInput) {
     const after = toTask(updated!);
     if (reassigned) await notifyAssignee(c, after);
     await recordAudit(c, { action: 'task.updated', entityType: 'task', entityId: id, before, after });
-    await emitEvent(c, { type: 'task.updated', entityType: 'task', entityId: id, data: { title: after.title, changed: Object.keys(input) } });
+    await emitEvent(c, {
+      type: 'task.updated',
+      entityType: 'task',
+      entityId: id,
+      data: { title: after.title, changed: Object.keys(input) },
+    });
     if (reassigned)
-      await emitEvent(c, { type: 'task.assigned', entityType: 'task', entityId: id, data: { title: after.title, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId } });
+      await emitEvent(c, {
+        type: 'task.assigned',
+        entityType: 'task',
+        entityId: id,
+        data: { title: after.title, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId },
+      });
     return after;
   });
 }

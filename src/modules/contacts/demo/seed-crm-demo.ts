@@ -82,21 +82,19 @@ export async function seedCrmDemo(p: { database: Database }, workspaceId: string
           );
       const consented = b.filter((c) => c.consent);
       if (consented.length)
-        await tx
-          .insert(consentHistory)
-          .values(
-            consented.map((c) => ({
-              workspaceId,
-              contactId: c.row.id,
-              status: c.consent!.status,
-              legalBasis: 'consent',
-              source: 'form:newsletter',
-              textVersion: 'v1',
-              recordedAt: c.consent!.recordedAt,
-              actorType: 'system',
-              actorId: 'demo',
-            })),
-          );
+        await tx.insert(consentHistory).values(
+          consented.map((c) => ({
+            workspaceId,
+            contactId: c.row.id,
+            status: c.consent!.status,
+            legalBasis: 'consent',
+            source: 'form:newsletter',
+            textVersion: 'v1',
+            recordedAt: c.consent!.recordedAt,
+            actorType: 'system',
+            actorId: 'demo',
+          })),
+        );
     });
     const history = people.flatMap((c) => c.history.map((h) => ({ workspaceId, contactId: c.row.id, ...h })));
     await insertBatches(history, (b) => tx.insert(lifecycleHistory).values(b), 1000);

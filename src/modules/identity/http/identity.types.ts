@@ -16,8 +16,13 @@ export const setupBody = z.strictObject({
   currency: currencySchema.optional(),
 });
 export const workspaceSchema = z.object({
-  id: z.uuid(), name: z.string(), timezone: z.string(), currency: z.string(),
-  settings: z.record(z.string(), z.unknown()), createdAt: z.date(), updatedAt: z.date(),
+  id: z.uuid(),
+  name: z.string(),
+  timezone: z.string(),
+  currency: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
 });
 export const meSchema = z.object({
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }).nullable(),
@@ -39,15 +44,38 @@ export const updateWorkspaceBody = z.strictObject({
   currency: currencySchema.optional(),
   settings: workspaceSettingsSchema.optional(),
 });
-export const memberSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.string(), joinedAt: z.date(), lastLoginAt: z.date().nullable() });
-export const inviteSchema = z.object({ id: z.uuid(), email: z.string(), role: z.string(), createdAt: z.date(), expiresAt: z.date(), invitedBy: z.string().nullable() });
+export const memberSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  joinedAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+});
+export const inviteSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.string(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  invitedBy: z.string().nullable(),
+});
 export const createInviteBody = z.strictObject({ email: z.string().min(3).max(254), role: roleSchema });
 export const acceptInviteBody = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), password });
 export const apiKeySchema = z.object({
-  id: z.uuid(), name: z.string(), prefix: z.string(), scope: z.string(), createdAt: z.date(),
-  lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable(), createdBy: z.string().nullable(),
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scope: z.string(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  createdBy: z.string().nullable(),
 });
-export const createApiKeyBody = z.strictObject({ name: z.string().trim().min(1).max(100), scope: z.enum(['read', 'write']).default('write') });
+export const createApiKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scope: z.enum(['read', 'write']).default('write'),
+});
 export const idParams = z.object({ id: z.uuid('must be a UUID') });
 export const tokenParams = z.object({ token: z.string().min(10).max(200) });
 export const okSchema = z.object({ ok: z.literal(true) });

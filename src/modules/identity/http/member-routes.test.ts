@@ -21,13 +21,25 @@ describe('invites', () => {
     expect(url).toMatch(/^http:\/\/tandem\.test\/invite\//);
     const anon = caller(t.app);
     const peek = await anon.get(`/api/invites/by-token/${tokenOf(url)}`);
-    expect(peek.json()).toEqual({ email: 'new.rep@example.com', workspaceId: ws.workspaceId, workspaceName: 'Acme', role: 'sales_rep', hasAccount: false });
-    const accept = await anon.post(`/api/invites/by-token/${tokenOf(url)}/accept`, { name: 'Rita Rep', password: 'a long enough password' });
+    expect(peek.json()).toEqual({
+      email: 'new.rep@example.com',
+      workspaceId: ws.workspaceId,
+      workspaceName: 'Acme',
+      role: 'sales_rep',
+      hasAccount: false,
+    });
+    const accept = await anon.post(`/api/invites/by-token/${tokenOf(url)}/accept`, {
+      name: 'Rita Rep',
+      password: 'a long enough password',
+    });
     expect(accept.statusCode).toBe(200);
     const login = await anon.post('/api/auth/login', { email: 'new.rep@example.com', password: 'a long enough password' });
     expect(login.statusCode).toBe(200);
     const members = (await ws.admin.api.get('/api/users')).json().items;
-    expect(members.find((m: { email: string }) => m.email === 'new.rep@example.com')).toMatchObject({ role: 'sales_rep', name: 'Rita Rep' });
+    expect(members.find((m: { email: string }) => m.email === 'new.rep@example.com')).toMatchObject({
+      role: 'sales_rep',
+      name: 'Rita Rep',
+    });
     const again = await anon.post(`/api/invites/by-token/${tokenOf(url)}/accept`, { name: 'Rita', password: 'a long enough password' });
     expect(again.json().error.code).toBe('invite_not_found');
   });
@@ -60,7 +72,9 @@ describe('invites', () => {
     const res = await anon.post(`/api/invites/by-token/${tokenOf(weak.url)}/accept`, { name: 'W', password: 'short' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('at least 10 characters');
-    expect(await rows(t.database.db, sql`select 1 from users where email in ('late@example.com', 'gone@example.com', 'weak@example.com')`)).toHaveLength(0);
+    expect(
+      await rows(t.database.db, sql`select 1 from users where email in ('late@example.com', 'gone@example.com', 'weak@example.com')`),
+    ).toHaveLength(0);
   });
 
   it('refuses to invite someone who is already a member', async () => {
@@ -115,7 +129,9 @@ describe('profile', () => {
     expect(wrong.json().error).toMatchObject({ code: 'invalid_credentials', details: { path: ['body', 'currentPassword'] } });
     const other = await caller(t.app).post('/api/auth/login', { email: ws.admin.email, password: ws.admin.password });
     const otherCookie = `tandem_session=${other.cookies[0]!.value}`;
-    expect((await ws.admin.web.patch('/api/me', { currentPassword: ws.admin.password, newPassword: 'brand new password' })).statusCode).toBe(200);
+    expect(
+      (await ws.admin.web.patch('/api/me', { currentPassword: ws.admin.password, newPassword: 'brand new password' })).statusCode,
+    ).toBe(200);
     expect((await caller(t.app, { cookie: otherCookie }).get('/api/me')).statusCode).toBe(401);
     expect((await ws.admin.web.get('/api/me')).statusCode).toBe(200);
     expect((await caller(t.app).post('/api/auth/login', { email: ws.admin.email, password: 'brand new password' })).statusCode).toBe(200);

@@ -31,8 +31,13 @@ describe('signing in', () => {
 
   it('throttles repeated failures on one account with 429 and Retry-After', async () => {
     const ws = await createTestWorkspace(t);
-    let last;
-    for (let i = 0; i < 11; i++) last = await caller(t.app).post('/api/auth/login', { email: ws.admin.email, password: `wrong-${i}-password` }, { 'x-forwarded-for': `1.2.3.${i}` });
+    let last: Awaited<ReturnType<ReturnType<typeof caller>['post']>> | undefined;
+    for (let i = 0; i < 11; i++)
+      last = await caller(t.app).post(
+        '/api/auth/login',
+        { email: ws.admin.email, password: `wrong-${i}-password` },
+        { 'x-forwarded-for': `1.2.3.${i}` },
+      );
     expect(last!.statusCode).toBe(429);
     expect(last!.json().error.code).toBe('rate_limited');
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
@@ -57,7 +62,9 @@ describe('signing in', () => {
 
   it('answers an expired session with session_expired', async () => {
     const ws = await createTestWorkspace(t);
-    await t.database.db.execute((await import('drizzle-orm')).sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${ws.admin.userId}`);
+    await t.database.db.execute(
+      (await import('drizzle-orm')).sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${ws.admin.userId}`,
+    );
     const { evictPrincipals } = await import('../../../kernel/auth/index.ts');
     await evictPrincipals(t.database);
     const res = await ws.admin.web.get('/api/me');

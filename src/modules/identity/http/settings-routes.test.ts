@@ -66,9 +66,19 @@ describe('API keys', () => {
 describe('workspace settings', () => {
   it('updates name, time zone, currency and rep visibility and audits the change', async () => {
     const ws = await createTestWorkspace(t);
-    const res = await ws.admin.api.patch('/api/workspace', { name: 'Acme GmbH', timezone: 'Europe/Berlin', currency: 'EUR', settings: { repVisibility: 'team' } });
+    const res = await ws.admin.api.patch('/api/workspace', {
+      name: 'Acme GmbH',
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+      settings: { repVisibility: 'team' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Acme GmbH', timezone: 'Europe/Berlin', currency: 'EUR', settings: { repVisibility: 'team' } });
+    expect(res.json()).toMatchObject({
+      name: 'Acme GmbH',
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+      settings: { repVisibility: 'team' },
+    });
   });
 
   it('names the bad field of an invalid time zone, currency or unknown key, and changes nothing', async () => {

@@ -12,12 +12,25 @@ let rep1: TestMember, rep2: TestMember, rep3: TestMember, manager: TestMember, m
 beforeAll(async () => {
   t = await createTestApp();
   ws = await createTestWorkspace(t);
-  [rep1, rep2, rep3, manager, marketer] = [await ws.member('sales_rep'), await ws.member('sales_rep'), await ws.member('sales_rep'), await ws.member('sales_manager'), await ws.member('marketing')];
+  [rep1, rep2, rep3, manager, marketer] = [
+    await ws.member('sales_rep'),
+    await ws.member('sales_rep'),
+    await ws.member('sales_rep'),
+    await ws.member('sales_manager'),
+    await ws.member('marketing'),
+  ];
   // rep1 and rep2 form a team managed by `manager`; rep3 is alone.
   const team = await ws.admin.api.post('/api/teams', { name: 'East', managerId: manager.userId, memberIds: [rep1.userId, rep2.userId] });
   expect(team.statusCode).toBe(201);
-  for (const [name, owner] of [['r1', rep1.userId], ['r2', rep2.userId], ['r3', rep3.userId], ['unowned', null]] as const)
-    await t.database.db.execute(sql`insert into contacts (id, workspace_id, display_name, owner_id) values (gen_random_uuid(), ${ws.workspaceId}, ${name}, ${owner})`);
+  for (const [name, owner] of [
+    ['r1', rep1.userId],
+    ['r2', rep2.userId],
+    ['r3', rep3.userId],
+    ['unowned', null],
+  ] as const)
+    await t.database.db.execute(
+      sql`insert into contacts (id, workspace_id, display_name, owner_id) values (gen_random_uuid(), ${ws.workspaceId}, ${name}, ${owner})`,
+    );
 });
 afterAll(() => t.close());
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { memberships, type Role } from '../../../kernel/auth/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { memberships, type Role } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 
 /** Adds an existing user to the workspace with a role (admin tools; people join by invite). */
 export async function addMember(ctx: Ctx, userId: string, role: Role) {

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { evictPrincipals, memberships, type Role } from '../../../kernel/auth/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { evictPrincipals, memberships, type Role } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { type Database, inWorkspace, rows } from '../../../kernel/db/index.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 
 async function assertNotLastAdmin(ctx: Ctx, userId: string) {
   const [r] = await rows<{ n: number }>(
@@ -18,12 +18,25 @@ async function assertNotLastAdmin(ctx: Ctx, userId: string) {
 export async function changeMemberRole(database: Database, ctx: Ctx, userId: string, role: Role) {
   await ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
-    const [m] = await tx.select().from(memberships).where(inWorkspace(memberships.workspaceId, ctx, eq(memberships.userId, userId))).for('update');
+    const [m] = await tx
+      .select()
+      .from(memberships)
+      .where(inWorkspace(memberships.workspaceId, ctx, eq(memberships.userId, userId)))
+      .for('update');
     if (!m) throw notFound('user', userId);
     if (m.role === 'admin' && role !== 'admin') await assertNotLastAdmin(c, userId);
-    await tx.update(memberships).set({ role, updatedAt: new Date() }).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+    await tx
+      .update(memberships)
+      .set({ role, updatedAt: new Date() })
+      .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
     await emitEvent(c, { type: 'member.role_changed', entityType: 'user', entityId: userId, data: { userId, from: m.role, to: role } });
-    await recordAudit(c, { action: 'member.role_changed', entityType: 'user', entityId: userId, before: { role: m.role }, after: { role } });
+    await recordAudit(c, {
+      action: 'member.role_changed',
+      entityType: 'user',
+      entityId: userId,
+      before: { role: m.role },
+      after: { role },
+    });
   });
   await evictPrincipals(database);
 }
@@ -32,7 +45,11 @@ export async function changeMemberRole(database: Database, ctx: Ctx, userId: str
 export async function removeMember(database: Database, ctx: Ctx, userId: string) {
   await ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
-    const [m] = await tx.select().from(memberships).where(inWorkspace(memberships.workspaceId, ctx, eq(memberships.userId, userId))).for('update');
+    const [m] = await tx
+      .select()
+      .from(memberships)
+      .where(inWorkspace(memberships.workspaceId, ctx, eq(memberships.userId, userId)))
+      .for('update');
     if (!m) throw notFound('user', userId);
     if (m.role === 'admin') await assertNotLastAdmin(c, userId);
     await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));

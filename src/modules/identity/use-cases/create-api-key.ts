@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { apiKeys, randomToken, sha256 } from '../../../kernel/auth/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { apiKeys, randomToken, sha256 } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 const prefixOf = () => [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
@@ -17,10 +17,23 @@ export async function createApiKey(ctx: Ctx, input: { name: string; scope: 'read
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ workspaceId: ctx.workspaceId, name: input.name.trim(), prefix, keyHash: sha256(key), scope: input.scope, createdBy: ctx.actor.userId ?? ctx.actor.id })
+      .values({
+        workspaceId: ctx.workspaceId,
+        name: input.name.trim(),
+        prefix,
+        keyHash: sha256(key),
+        scope: input.scope,
+        createdBy: ctx.actor.userId ?? ctx.actor.id,
+      })
       .returning();
-    await emitEvent({ ...ctx, db: tx }, { type: 'api_key.created', entityType: 'api_key', entityId: row!.id, data: { name: row!.name, scope: row!.scope } });
-    await recordAudit({ ...ctx, db: tx }, { action: 'api_key.created', entityType: 'api_key', entityId: row!.id, after: { name: row!.name, scope: row!.scope, prefix } });
+    await emitEvent(
+      { ...ctx, db: tx },
+      { type: 'api_key.created', entityType: 'api_key', entityId: row!.id, data: { name: row!.name, scope: row!.scope } },
+    );
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'api_key.created', entityType: 'api_key', entityId: row!.id, after: { name: row!.name, scope: row!.scope, prefix } },
+    );
     return { apiKey: row!, key };
   });
 }

@@ -4,7 +4,10 @@ import { checkPasswordStrength, hashPassword, users } from '../../../kernel/auth
 import { type Executor, rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 
-export const emailSchema = z.email('must be an email address like name@example.com').max(254).transform((e) => e.trim().toLowerCase());
+export const emailSchema = z
+  .email('must be an email address like name@example.com')
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 
 export interface CreateUserInput {
   email: string;

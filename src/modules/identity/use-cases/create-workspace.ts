@@ -1,8 +1,8 @@
-import type { Executor } from '../../../kernel/db/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { systemActor } from '../../../kernel/context.ts';
-import { workspaces, memberships } from '../../../kernel/auth/index.ts';
 import type { Role } from '../../../kernel/auth/index.ts';
+import { memberships, workspaces } from '../../../kernel/auth/index.ts';
+import { systemActor } from '../../../kernel/context.ts';
+import type { Executor } from '../../../kernel/db/index.ts';
 
 export interface CreateWorkspaceInput {
   name: string;
@@ -20,7 +20,10 @@ export async function createWorkspace(db: Executor, input: CreateWorkspaceInput)
       .values({ name: input.name.trim(), timezone: input.timezone ?? 'UTC', currency: input.currency ?? 'USD' })
       .returning();
     await tx.insert(memberships).values({ workspaceId: ws!.id, userId: input.ownerUserId, role: input.ownerRole ?? 'admin' });
-    await recordAudit({ db: tx, workspaceId: ws!.id, actor: systemActor() }, { action: 'workspace.created', entityType: 'workspace', entityId: ws!.id, after: ws });
+    await recordAudit(
+      { db: tx, workspaceId: ws!.id, actor: systemActor() },
+      { action: 'workspace.created', entityType: 'workspace', entityId: ws!.id, after: ws },
+    );
     return ws!;
   });
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { invites, type Role, randomToken, sha256 } from '../../../kernel/auth/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { invites, type Role, randomToken, sha256 } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 import { emailSchema } from './create-user.ts';
 
 const inviteDays = 7;
@@ -19,16 +19,28 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Role 
   if (member) throw new AppError('already_member', `${email} is already a member of this workspace.`, { path: ['body', 'email'] });
   const token = randomToken();
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`update invites set revoked_at = now(), updated_at = now() where workspace_id = ${ctx.workspaceId} and email = ${email} and accepted_at is null and revoked_at is null`);
+    await tx.execute(
+      sql`update invites set revoked_at = now(), updated_at = now() where workspace_id = ${ctx.workspaceId} and email = ${email} and accepted_at is null and revoked_at is null`,
+    );
     const [invite] = await tx
       .insert(invites)
       .values({
-        workspaceId: ctx.workspaceId, email, role: input.role, tokenHash: sha256(token),
-        invitedBy: ctx.actor.userId ?? ctx.actor.id, expiresAt: new Date(Date.now() + inviteDays * 86400_000),
+        workspaceId: ctx.workspaceId,
+        email,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedBy: ctx.actor.userId ?? ctx.actor.id,
+        expiresAt: new Date(Date.now() + inviteDays * 86400_000),
       })
       .returning();
-    await emitEvent({ ...ctx, db: tx }, { type: 'invite.created', entityType: 'invite', entityId: invite!.id, data: { email, role: input.role } });
-    await recordAudit({ ...ctx, db: tx }, { action: 'invite.created', entityType: 'invite', entityId: invite!.id, after: { email, role: input.role } });
+    await emitEvent(
+      { ...ctx, db: tx },
+      { type: 'invite.created', entityType: 'invite', entityId: invite!.id, data: { email, role: input.role } },
+    );
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'invite.created', entityType: 'invite', entityId: invite!.id, after: { email, role: input.role } },
+    );
     return { invite: invite!, url: `${publicUrl}/invite/${token}` };
   });
 }

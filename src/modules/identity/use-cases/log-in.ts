@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { clearRateLimit, hashPassword, hitRateLimit, randomToken, sessions, sha256, verifyPassword } from '../../../kernel/auth/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { clearRateLimit, hashPassword, hitRateLimit, randomToken, sessions, sha256, verifyPassword } from '../../../kernel/auth/index.ts';
 import { type Database, rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 
@@ -36,7 +36,8 @@ export async function logIn(database: Database, input: LogInInput) {
     db,
     sql`select workspace_id from memberships where user_id = ${user.id} order by created_at`,
   );
-  const workspaceId = input.workspaceId && memberships.some((m) => m.workspace_id === input.workspaceId) ? input.workspaceId : memberships[0]?.workspace_id;
+  const workspaceId =
+    input.workspaceId && memberships.some((m) => m.workspace_id === input.workspaceId) ? input.workspaceId : memberships[0]?.workspace_id;
   if (!workspaceId) throw new AppError('forbidden', 'Your account is not a member of any workspace. Ask an admin for an invite.');
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -44,8 +45,13 @@ export async function logIn(database: Database, input: LogInInput) {
     const [s] = await tx
       .insert(sessions)
       .values({
-        workspaceId, userId: user.id, tokenHash: sha256(token), csrfToken,
-        expiresAt: new Date(Date.now() + input.ttlHours * 3600_000), ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null,
+        workspaceId,
+        userId: user.id,
+        tokenHash: sha256(token),
+        csrfToken,
+        expiresAt: new Date(Date.now() + input.ttlHours * 3600_000),
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 500) ?? null,
       })
       .returning({ id: sessions.id, expiresAt: sessions.expiresAt });
     await tx.execute(sql`update users set last_login_at = now() where id = ${user.id}`);

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { apiKeys, evictPrincipals } from '../../../kernel/auth/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { apiKeys, evictPrincipals } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { type Database, inWorkspace } from '../../../kernel/db/index.ts';
 import { notFound } from '../../../kernel/errors.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 
 /** Revokes a key at once, in every process (the auth caches are told through NOTIFY). */
 export async function revokeApiKey(database: Database, ctx: Ctx, id: string) {
@@ -16,7 +16,10 @@ export async function revokeApiKey(database: Database, ctx: Ctx, id: string) {
       .returning();
     if (!r) throw notFound('api_key', id);
     await emitEvent({ ...ctx, db: tx }, { type: 'api_key.revoked', entityType: 'api_key', entityId: id, data: { name: r.name } });
-    await recordAudit({ ...ctx, db: tx }, { action: 'api_key.revoked', entityType: 'api_key', entityId: id, before: { name: r.name, scope: r.scope } });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'api_key.revoked', entityType: 'api_key', entityId: id, before: { name: r.name, scope: r.scope } },
+    );
     return r;
   });
   await evictPrincipals(database, row.keyHash);

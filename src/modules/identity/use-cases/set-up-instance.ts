@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { instance } from '../../../kernel/auth/index.ts';
-import { safeEqual } from '../../../kernel/auth/index.ts';
+import { instance, safeEqual } from '../../../kernel/auth/index.ts';
 import { type Executor, rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { createUser } from './create-user.ts';
@@ -42,7 +41,12 @@ export async function setUpInstance(db: Executor, input: SetUpInput) {
     if (!expected || !safeEqual(expected, input.token))
       throw new AppError('setup_token_invalid', 'The setup link is not valid. Use the link printed in the server console at start.');
     const user = await createUser(tx, input);
-    const workspace = await createWorkspace(tx, { name: input.workspaceName, timezone: input.timezone, currency: input.currency, ownerUserId: user.id });
+    const workspace = await createWorkspace(tx, {
+      name: input.workspaceName,
+      timezone: input.timezone,
+      currency: input.currency,
+      ownerUserId: user.id,
+    });
     await tx.execute(sql`delete from instance where key = 'setup_token'`);
     return { user, workspace };
   });

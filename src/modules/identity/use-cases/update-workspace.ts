@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { evictPrincipals, workspaces } from '../../../kernel/auth/index.ts';
-import { emitEvent } from '../../../kernel/events/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { evictPrincipals, workspaces } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/index.ts';
+import { emitEvent } from '../../../kernel/events/index.ts';
 
 export const timezoneSchema = z.string().refine((tz) => {
   try {
@@ -19,7 +19,11 @@ export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter
 export const workspaceSettingsSchema = z.strictObject({
   repVisibility: z.enum(['own', 'team', 'all']).optional().describe('Which records sales reps see'),
   weekStartsOn: z.enum(['monday', 'sunday']).optional(),
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter country code such as DE').optional().describe('Country used to read phone numbers written without +'),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a 2-letter country code such as DE')
+    .optional()
+    .describe('Country used to read phone numbers written without +'),
 });
 
 export interface UpdateWorkspaceInput {
@@ -43,8 +47,19 @@ export async function updateWorkspace(database: Database, ctx: Ctx, input: Updat
       })
       .where(eq(workspaces.id, ctx.workspaceId))
       .returning();
-    await emitEvent({ ...ctx, db: tx }, { type: 'workspace.updated', entityType: 'workspace', entityId: ctx.workspaceId, data: { name: after!.name, timezone: after!.timezone, currency: after!.currency } });
-    await recordAudit({ ...ctx, db: tx }, { action: 'workspace.updated', entityType: 'workspace', entityId: ctx.workspaceId, before, after });
+    await emitEvent(
+      { ...ctx, db: tx },
+      {
+        type: 'workspace.updated',
+        entityType: 'workspace',
+        entityId: ctx.workspaceId,
+        data: { name: after!.name, timezone: after!.timezone, currency: after!.currency },
+      },
+    );
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'workspace.updated', entityType: 'workspace', entityId: ctx.workspaceId, before, after },
+    );
     return after!;
   });
   if (input.name !== undefined) await evictPrincipals(database);
