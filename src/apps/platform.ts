@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { mergeExactEmailsJob, mergeRoutes } from '../flows/merge-records/index.ts';
+import { privacyRoutes } from '../flows/privacy/index.ts';
 import { auditRoutes } from '../kernel/audit/index.ts';
 import { type Config, loadConfig } from '../kernel/config/index.ts';
 import { type Database, migrate, openDatabase } from '../kernel/db/index.ts';
@@ -10,6 +12,7 @@ import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
 
@@ -25,11 +28,23 @@ export const routePlugins = [
   contactsRoutes,
   activitiesRoutes,
   viewsRoutes,
+  searchRoutes,
+  mergeRoutes,
+  privacyRoutes,
 ];
 
 /** Every job definition workers can run. */
 export function registerAllJobs() {
-  registerJobs(fanOutJob, subscriberJob, deliverWebhookJob, taskRemindersJob, runBulkJob, undoBulkJob, purgeDeletedJob);
+  registerJobs(
+    fanOutJob,
+    subscriberJob,
+    deliverWebhookJob,
+    taskRemindersJob,
+    runBulkJob,
+    undoBulkJob,
+    purgeDeletedJob,
+    mergeExactEmailsJob,
+  );
 }
 
 export interface Platform {

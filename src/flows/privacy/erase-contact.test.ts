@@ -1,0 +1,199 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../apps/test-kit.ts';
+import { type Executor, rows } from '../../kernel/db/index.ts';
+import type { TestPlatform } from '../../kernel/testing/index.ts';
+
+let t: TestPlatform;
+let ws: TestWorkspace;
+beforeAll(async () => {
+  t = await createTestApp();
+  ws = await createTestWorkspace(t);
+});
+afterAll(() => t.close());
+
+const post = async (url: string, body: unknown, status = 201, headers?: Record<string, string>) => {
+  const res = await ws.admin.api.post(url, body, headers);
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+};
+
+interface Hit {
+  table: string;
+  column: string;
+  value: string;
+}
+
+/** Every row of every table whose text, json, uuid or array columns contain `needle`, from information_schema. */
+async function findEverywhere(db: Executor, needle: string): Promise<Hit[]> {
+  const columns = await rows<{ table_name: string; column_name: string }>(
+    db,
+    sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
+          on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+          and (c.data_type in ('text', 'character varying', 'jsonb', 'json', 'uuid', 'ARRAY'))`,
+  );
+  const hits: Hit[] = [];
+  for (const c of columns) {
+    const col = sql.identifier(c.column_name);
+    const found = await rows<{ v: string }>(
+      db,
+      sql`select ${col}::text as v from ${sql.identifier(c.table_name)} where strpos(lower(${col}::text), ${needle.toLowerCase()}) > 0 limit 5`,
+    );
+    hits.push(...found.map((f) => ({ table: c.table_name, column: c.column_name, value: f.v })));
+  }
+  return hits;
+}
+
+describe('erasing a contact', () => {
+  it('leaves no row in any table with its id or emails, except the erasure tombstones', async () => {
+    const acme = (await post('/api/companies', { name: 'Acme Erase', domain: 'acme-erase.example' })).id;
+    await post('/api/custom-fields', { entityType: 'contact', key: 'assistant_email', label: 'Assistant', type: 'email' });
+    const colleague = (
+      await post('/api/contacts', { firstName: 'Colleague', companyId: acme, custom: { assistant_email: 'erin@erase-me.example' } })
+    ).id;
+    const erin = await post(
+      '/api/contacts',
+      {
+        firstName: 'Erin',
+        lastName: 'Erasable',
+        emails: [{ email: 'erin@erase-me.example' }, { email: 'erin.private@home-erase.example' }],
+        phones: [{ phone: '+1 202 555 0199' }],
+        companyId: acme,
+        lifecycleStage: 'lead',
+        tags: ['gdpr'],
+      },
+      201,
+      { 'idempotency-key': 'create-erin' },
+    );
+    const id = erin.id as string;
+    const twin = (
+      await post('/api/contacts', {
+        firstName: 'Erin',
+        lastName: 'Twin',
+        emails: [{ email: 'twin@erase-me-too.example' }],
+        companyId: null,
+      })
+    ).id;
+    await post('/api/contacts/merge', { survivorId: id, mergedIds: [twin] }, 200);
+    const other = (await post('/api/contacts', { firstName: 'Other', lastName: 'Person', companyId: null })).id;
+    await post('/api/duplicates/dismiss', { entityType: 'contact', ids: [id, other] }, 200);
+    await post(`/api/contacts/${id}/consent`, { status: 'subscribed' });
+    await ws.admin.api.patch(`/api/contacts/${id}`, { lifecycleStage: 'customer', title: 'Chief Erasure Officer' });
+    const own = (await post('/api/activities', { type: 'note', body: 'Only about Erin', links: [{ entityType: 'contact', entityId: id }] }))
+      .id;
+    const shared = (
+      await post('/api/activities', {
+        type: 'email',
+        subject: 'Intro',
+        body: 'Wrote to erin@erase-me.example about the deal',
+        direction: 'outbound',
+        from: 'sales@acme-erase.example',
+        to: ['erin@erase-me.example'],
+        links: [
+          { entityType: 'contact', entityId: id },
+          { entityType: 'company', entityId: acme },
+        ],
+      })
+    ).id;
+    const mention = (
+      await post('/api/activities', {
+        type: 'note',
+        body: 'Cc erin.private@home-erase.example next time',
+        links: [{ entityType: 'contact', entityId: other }],
+      })
+    ).id;
+    const rep = await ws.member('sales_rep');
+    await post('/api/tasks', { title: 'Call Erin', entityType: 'contact', entityId: id, assigneeId: rep.userId });
+    await post('/api/views', {
+      entityType: 'contact',
+      name: 'Erin',
+      definition: { filter: { field: 'email', op: 'eq', value: 'erin@erase-me.example' } },
+    });
+    await post('/api/bulk/contacts', { selection: { ids: [id, other] }, action: 'add_tags', params: { tags: ['bulk'] } }, 200);
+    expect((await ws.admin.api.get(`/api/contacts/${id}/export`)).statusCode).toBe(200);
+
+    const db = t.database.db;
+    // The scan below proves something only if the id and emails were spread around first.
+    const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
+    expect(await tablesOf(id)).toEqual(
+      expect.arrayContaining([
+        'activity_links',
+        'audit_log',
+        'bulk_operation_items',
+        'bulk_operations',
+        'contact_companies',
+        'contact_emails',
+        'contacts',
+        'consent_history',
+        'duplicate_dismissals',
+        'idempotency_keys',
+        'lifecycle_history',
+        'outbox_events',
+        'record_aliases',
+        'tasks',
+      ]),
+    );
+    expect(await tablesOf('erin@erase-me.example')).toEqual(
+      expect.arrayContaining(['activities', 'audit_log', 'contact_emails', 'contacts', 'idempotency_keys', 'outbox_events', 'saved_views']),
+    );
+
+    const res = await ws.admin.api.post(`/api/contacts/${id}/erase`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id, suppressedEmails: 3 });
+
+    for (const needle of ['erin@erase-me.example', 'erin.private@home-erase.example', 'twin@erase-me-too.example'])
+      expect(await findEverywhere(db, needle), needle).toEqual([]);
+    for (const needle of [id, twin]) {
+      const hits = await findEverywhere(db, needle);
+      // The id survives only as the subject of redacted audit entries and outbox events, so the log still says something was done, and when.
+      const tombstones = hits.filter((h) => (h.table === 'audit_log' || h.table === 'outbox_events') && h.column === 'entity_id');
+      expect(
+        hits.filter((h) => !tombstones.includes(h)),
+        needle,
+      ).toEqual([]);
+    }
+    const leftovers = await rows<{ before: unknown; after: unknown }>(
+      db,
+      sql`select before, after from audit_log where entity_id in (${id}, ${twin}) and action <> 'contact.erased'`,
+    );
+    expect(leftovers.length).toBeGreaterThan(3);
+    for (const l of leftovers) expect([l.before, l.after].filter((v) => v !== null)).toEqual(expect.arrayContaining([{ erased: true }]));
+
+    expect((await ws.admin.api.get(`/api/contacts/${id}`)).statusCode).toBe(404);
+    expect((await ws.admin.api.get(`/api/activities/${own}`)).statusCode).toBe(404);
+    const kept = (await ws.admin.api.get(`/api/activities/${shared}`)).json();
+    expect(kept).toMatchObject({ body: 'Wrote to [erased] about the deal', links: [{ entityType: 'company', entityId: acme }] });
+    expect((await ws.admin.api.get(`/api/activities/${mention}`)).json().body).toBe('Cc [erased] next time');
+    expect((await ws.admin.api.get(`/api/contacts/${colleague}`)).json().custom).toEqual({ assistant_email: '[erased]' });
+    const again = await ws.admin.api.post('/api/contacts', { firstName: 'Erin', emails: [{ email: 'Erin@Erase-Me.example' }] });
+    expect(again.json().error.code).toBe('contact_erased');
+    const [event] = await rows<{ data: unknown }>(
+      db,
+      sql`select data from outbox_events where type = 'contact.erased' and entity_id = ${id}`,
+    );
+    expect(event!.data).toEqual({ suppressedEmails: 3 });
+  });
+
+  it('erases by a merged-away id and a soft-deleted contact alike', async () => {
+    const a = (await post('/api/contacts', { firstName: 'Soft', emails: [{ email: 'soft@erase.example' }], companyId: null })).id;
+    await ws.admin.api.delete(`/api/contacts/${a}`);
+    expect((await ws.admin.api.post(`/api/contacts/${a}/erase`)).json()).toEqual({ id: a, suppressedEmails: 1 });
+    const s = (await post('/api/contacts', { firstName: 'Keep', companyId: null })).id;
+    const m = (await post('/api/contacts', { firstName: 'Merged', companyId: null })).id;
+    await post('/api/contacts/merge', { survivorId: s, mergedIds: [m] }, 200);
+    expect((await ws.admin.api.post(`/api/contacts/${m}/erase`)).json().id).toBe(s);
+    expect((await ws.admin.api.get(`/api/contacts/${m}`)).statusCode).toBe(404);
+  });
+
+  it('needs contacts:delete and stays in the caller’s workspace', async () => {
+    const id = (await post('/api/contacts', { firstName: 'Protected', companyId: null })).id;
+    const rep = await ws.member('sales_rep');
+    expect((await rep.api.post(`/api/contacts/${id}/erase`)).statusCode).toBe(403);
+    const b = await createTestWorkspace(t, 'Beta');
+    const res = await b.admin.api.post(`/api/contacts/${id}/erase`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'contact_not_found', details: { id } });
+    expect((await ws.admin.api.get(`/api/contacts/${id}`)).statusCode).toBe(200);
+  });
+});

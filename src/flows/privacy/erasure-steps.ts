@@ -1,0 +1,168 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../kernel/context.ts';
+import { rows } from '../../kernel/db/index.ts';
+import type { FlowStep } from '../flow.ts';
+import type { Subject } from './find-subject.ts';
+
+export interface ErasureState {
+  id: string;
+  subject?: Subject;
+  /** Emails erased, for the suppression list. */
+  emails: string[];
+}
+
+const redacted = sql`'{"erased": true}'::jsonb`;
+const uuids = (s: ErasureState) =>
+  sql.join(
+    s.subject!.ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+const texts = (s: ErasureState) =>
+  sql.join(
+    s.subject!.ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+/** True when `col` (text) contains any of the subject's ids or emails. */
+const mentions = (s: ErasureState, col: SQL) =>
+  sql`(${sql.join(
+    [...s.subject!.ids, ...s.emails].map((x) => sql`strpos(${col}, ${x}) > 0`),
+    sql` or `,
+  )})`;
+/** `col` (text) with every email of the subject replaced. */
+const scrubbed = (s: ErasureState, col: SQL) => s.emails.reduce<SQL>((acc, e) => sql`replace(${acc}, ${e}, '[erased]')`, col);
+
+const exec = (ctx: Ctx, q: SQL) => ctx.db.execute(q);
+const step = (name: string, run: (ctx: Ctx, s: ErasureState, ws: string) => Promise<unknown>): FlowStep<ErasureState> => ({
+  name,
+  run: async (ctx, s) => void (await run(ctx, s, ctx.workspaceId)),
+});
+
+/** Replaces the subject's emails in text columns of a table (notes that mention them, filters, custom fields). */
+const scrubText = (table: string, columns: string[]) =>
+  step(`scrub-${table}`, async (ctx, s, ws) => {
+    if (!s.emails.length) return;
+    for (const c of columns) {
+      const col = sql`${sql.identifier(c)}`;
+      await exec(
+        ctx,
+        sql`update ${sql.identifier(table)} set ${col} = ${scrubbed(s, col)} where workspace_id = ${ws} and ${mentions(s, col)}`,
+      );
+    }
+  });
+const scrubJson = (table: string, columns: string[]) =>
+  step(`scrub-${table}`, async (ctx, s, ws) => {
+    if (!s.emails.length) return;
+    for (const c of columns) {
+      const col = sql`${sql.identifier(c)}`;
+      await exec(
+        ctx,
+        sql`update ${sql.identifier(table)} set ${col} = (${scrubbed(s, sql`${col}::text`)})::jsonb
+        where workspace_id = ${ws} and ${mentions(s, sql`${col}::text`)}`,
+      );
+    }
+  });
+
+/**
+ * Everything that may hold the contact's id or emails, table by table. A module that adds a table
+ * referencing contacts adds its step here (the erasure test searches every table for leftovers).
+ */
+export const erasureSteps: FlowStep<ErasureState>[] = [
+  step('delete-own-activities', async (ctx, s, ws) => {
+    // Activities on this contact alone go; shared ones stay, without the link (and without the emails, below).
+    await exec(
+      ctx,
+      sql`delete from activities a where a.workspace_id = ${ws}
+      and a.id in (select l.activity_id from activity_links l where l.workspace_id = ${ws} and l.entity_type = 'contact' and l.entity_id in (${uuids(s)}))
+      and not exists (select 1 from activity_links o where o.workspace_id = ${ws} and o.activity_id = a.id
+        and not (o.entity_type = 'contact' and o.entity_id in (${uuids(s)})))`,
+    );
+    await exec(
+      ctx,
+      sql`delete from activity_links l where l.workspace_id = ${ws}
+      and (l.entity_type = 'contact' and l.entity_id in (${uuids(s)}) or not exists (select 1 from activities a where a.workspace_id = ${ws} and a.id = l.activity_id))`,
+    );
+  }),
+  scrubText('activities', ['subject', 'body']),
+  scrubJson('activities', ['details']),
+  step('delete-tasks-and-their-notifications', async (ctx, s, ws) => {
+    const gone = await rows<{ id: string }>(
+      ctx.db,
+      sql`delete from tasks where workspace_id = ${ws} and entity_type = 'contact' and entity_id in (${uuids(s)}) returning id`,
+    );
+    const links = gone.map((t) => `/tasks/${t.id}`);
+    await exec(
+      ctx,
+      sql`delete from notifications where workspace_id = ${ws}
+      and (${mentions(s, sql`coalesce(link, '')`)} ${links.length ? sql`or link in ${links}` : sql``})`,
+    );
+  }),
+  scrubText('notifications', ['title', 'body']),
+  step('delete-contact-parts', async (ctx, s, ws) => {
+    for (const table of ['contact_emails', 'contact_phones', 'contact_companies', 'lifecycle_history', 'consent_history'])
+      await exec(ctx, sql`delete from ${sql.identifier(table)} where workspace_id = ${ws} and contact_id in (${uuids(s)})`);
+    await exec(
+      ctx,
+      sql`delete from record_aliases where workspace_id = ${ws} and entity_type = 'contact'
+      and (alias_id in (${uuids(s)}) or target_id in (${uuids(s)}))`,
+    );
+    await exec(
+      ctx,
+      sql`delete from duplicate_dismissals where workspace_id = ${ws} and entity_type = 'contact'
+      and (record_a in (${uuids(s)}) or record_b in (${uuids(s)}))`,
+    );
+  }),
+  step('forget-bulk-operations', async (ctx, s, ws) => {
+    // Undo copies of the contact go; selections drop its id (the rest of the operation stays undoable).
+    await exec(ctx, sql`delete from bulk_operation_items where workspace_id = ${ws} and record_id in (${uuids(s)})`);
+    await exec(
+      ctx,
+      sql`update bulk_operations set selection = jsonb_set(selection, '{ids}', coalesce((select jsonb_agg(x) from jsonb_array_elements(selection -> 'ids') x
+        where x #>> '{}' not in (${texts(s)})), '[]'::jsonb))
+      where workspace_id = ${ws} and jsonb_typeof(selection -> 'ids') = 'array' and ${mentions(s, sql`selection::text`)}`,
+    );
+  }),
+  scrubJson('saved_views', ['definition']),
+  scrubJson('contacts', ['custom']),
+  scrubJson('companies', ['custom']),
+  step('redact-audit-log', async (ctx, s, ws) => {
+    // Entries about the contact keep who did what and when; their copies of the record go.
+    await exec(
+      ctx,
+      sql`update audit_log set before = case when before is null then null else ${redacted} end, after = ${redacted}
+      where workspace_id = ${ws} and entity_type = 'contact' and entity_id in (${texts(s)})`,
+    );
+    await exec(
+      ctx,
+      sql`update audit_log set before = case when before is null then null else ${redacted} end, after = case when after is null then null else ${redacted} end
+      where workspace_id = ${ws} and (${mentions(s, sql`coalesce(before::text, '')`)} or ${mentions(s, sql`coalesce(after::text, '')`)})`,
+    );
+  }),
+  step('redact-events-and-deliveries', async (ctx, s, ws) => {
+    await exec(
+      ctx,
+      sql`update outbox_events set data = ${redacted}
+      where workspace_id = ${ws} and (entity_id in (${texts(s)}) or ${mentions(s, sql`data::text`)})`,
+    );
+    await exec(
+      ctx,
+      sql`update webhook_deliveries set response_body = null
+      where workspace_id = ${ws} and ${mentions(s, sql`coalesce(response_body, '')`)}`,
+    );
+    await exec(
+      ctx,
+      sql`update webhook_deliveries set error = '[erased]' where workspace_id = ${ws} and ${mentions(s, sql`coalesce(error, '')`)}`,
+    );
+    await exec(ctx, sql`delete from idempotency_keys where workspace_id = ${ws} and ${mentions(s, sql`coalesce(response::text, '')`)}`);
+    await exec(
+      ctx,
+      sql`update jobs set last_error = '[erased]' where workspace_id = ${ws} and ${mentions(s, sql`coalesce(last_error, '')`)}`,
+    );
+    await exec(
+      ctx,
+      sql`update jobs set result = ${redacted} where workspace_id = ${ws} and ${mentions(s, sql`coalesce(result::text, '')`)}`,
+    );
+  }),
+  step('delete-contact', async (ctx, s, ws) =>
+    exec(ctx, sql`delete from contacts where workspace_id = ${ws} and id = ${s.subject!.contact.id}`),
+  ),
+];
