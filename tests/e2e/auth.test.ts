@@ -52,7 +52,21 @@ describeBrowser('first run, signing in and joining', () => {
     // Back to where the visitor wanted to go.
     await page.getByRole('heading', { name: 'Workspace', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings/workspace');
-    expect(await navLinks(page)).toEqual(['Home', 'Workspace', 'Profile', 'Users & invites', 'API keys', 'Webhooks', 'Audit log', 'Jobs']);
+    expect(await navLinks(page)).toEqual([
+      'Home',
+      'Contacts',
+      'Companies',
+      'My tasks',
+      'Duplicates',
+      'Workspace',
+      'Profile',
+      'Users & invites',
+      'Custom fields',
+      'API keys',
+      'Webhooks',
+      'Audit log',
+      'Jobs',
+    ]);
   });
 
   it('lets an invited person join from the link in another browser and shows them only what their role allows', async () => {
@@ -81,7 +95,7 @@ describeBrowser('first run, signing in and joining', () => {
     await e2e.screenshot(sam, 'invite-accept-light');
     await sam.getByRole('button', { name: 'Create account and join' }).click();
     await sam.getByRole('heading', { name: 'Welcome, Sam' }).waitFor();
-    expect(await navLinks(sam)).toEqual(['Home', 'Workspace', 'Profile']);
+    expect(await navLinks(sam)).toEqual(['Home', 'Contacts', 'Companies', 'My tasks', 'Workspace', 'Profile']);
     // Pages outside the role explain themselves instead of failing.
     await sam.goto('/settings/api-keys');
     await sam.getByText('You don’t have access to this page').waitFor();

@@ -1,6 +1,11 @@
 import {
   IconActivity,
+  IconAddressBook,
   IconBuilding,
+  IconBuildingSkyscraper,
+  IconChecklist,
+  IconCopy,
+  IconForms,
   IconHistory,
   IconHome,
   IconKey,
@@ -33,11 +38,21 @@ export interface NavSection {
 export const navSections: NavSection[] = [
   { items: [{ label: 'Home', to: '/', icon: IconHome, exact: true }] },
   {
+    label: 'CRM',
+    items: [
+      { label: 'Contacts', to: '/contacts', icon: IconAddressBook, permission: 'contacts:read' },
+      { label: 'Companies', to: '/companies', icon: IconBuildingSkyscraper, permission: 'companies:read' },
+      { label: 'My tasks', to: '/tasks', icon: IconChecklist, permission: 'tasks:read' },
+      { label: 'Duplicates', to: '/duplicates', icon: IconCopy, permission: 'contacts:merge' },
+    ],
+  },
+  {
     label: 'Settings',
     items: [
       { label: 'Workspace', to: '/settings/workspace', icon: IconBuilding, permission: 'workspace:read' },
       { label: 'Profile', to: '/settings/profile', icon: IconUserCircle, permission: 'self:read' },
       { label: 'Users & invites', to: '/settings/users', icon: IconUsers, permission: 'users:manage' },
+      { label: 'Custom fields', to: '/settings/custom-fields', icon: IconForms, permission: 'custom_fields:manage' },
       { label: 'API keys', to: '/settings/api-keys', icon: IconKey, permission: 'api_keys:manage' },
       { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },
       { label: 'Audit log', to: '/settings/audit-log', icon: IconHistory, permission: 'audit:read' },

@@ -1,6 +1,16 @@
 import { createRouter } from '@tanstack/react-router';
 import { handleSignedOut, queryClient } from '../lib/api/index.ts';
 import { appRoute, homeRoute } from '../routes/app-routes.tsx';
+import {
+  companiesRoute,
+  companyRoute,
+  contactRoute,
+  contactsRoute,
+  customFieldsRoute,
+  duplicatesRoute,
+  taskRoute,
+  tasksRoute,
+} from '../routes/crm-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import {
@@ -22,8 +32,16 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     homeRoute,
+    contactsRoute,
+    contactRoute,
+    companiesRoute,
+    companyRoute,
+    tasksRoute,
+    taskRoute,
+    duplicatesRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
+    customFieldsRoute,
     profileRoute,
     usersRoute,
     apiKeysRoute,

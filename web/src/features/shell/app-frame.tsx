@@ -4,6 +4,8 @@ import { IconMoon, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { Logo } from '../../components/logo.tsx';
+import { NotificationsBell } from '../notifications/notifications-bell.tsx';
+import { SearchButton } from '../search/search-button.tsx';
 import classes from './shell.module.css';
 import { SideNav } from './side-nav.tsx';
 import { useColorSchemeToggle } from './use-color-scheme-toggle.ts';
@@ -51,7 +53,10 @@ export function AppFrame() {
             <Burger opened={opened} onClick={toggle} size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
             <Logo size={24} />
           </Group>
-          <ThemeToggle />
+          <Group gap={4}>
+            <NotificationsBell />
+            <ThemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar className={classes.navbar}>
@@ -60,11 +65,17 @@ export function AppFrame() {
             <Link to="/" aria-label="Tandem home" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Logo />
             </Link>
-            <ThemeToggle />
+            <Group gap={2} wrap="nowrap">
+              <NotificationsBell />
+              <ThemeToggle />
+            </Group>
           </Group>
         </AppShell.Section>
         <AppShell.Section px="md" pt={{ base: 'md', sm: 4 }} pb="md">
           <WorkspaceSwitcher />
+          <div style={{ marginTop: 10 }}>
+            <SearchButton />
+          </div>
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea} px="md" pb="md">
           <SideNav onNavigate={close} />
