@@ -12,7 +12,7 @@ export { listQuery, parseListQuery, pickColumns, searchBody, totalSchema } from 
 export { companyAlias, companyFields, companyRegistry, customFilterFields } from './queries/company-fields.ts';
 export { type Company, toCompany } from './queries/company-shape.ts';
 export {
-  blockBudget,
+  comparisonBudget,
   type DuplicatePair,
   type DuplicateReason,
   lastUuid,

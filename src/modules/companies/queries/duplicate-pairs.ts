@@ -25,7 +25,7 @@ export interface DuplicateReason {
   reason: string;
   /** One row per record: `key` (the block), in key order, from `from` on (after it when `exclusive`). */
   keys(from: string | null, exclusive: boolean): SQL;
-  /** Rows read per page (null: the whole table at once, for small tables without an index on the key). */
+  /** Rows read per page, more than maxBlock (null: the whole table at once, for small tables without an index on the key). */
   window: number | null;
   /** Larger blocks are skipped (a switchboard number shared by a hundred people is not a duplicate). */
   maxBlock: number;
@@ -46,6 +46,7 @@ export const comparisonBudget = 50_000;
 interface WindowRow {
   block: string | null;
   n: number;
+  ord: number;
   last: string | null;
 }
 
@@ -54,13 +55,16 @@ async function nextWindow(ctx: Ctx, reason: DuplicateReason, from: string | null
   const limit = reason.window === null ? sql`` : sql`limit ${reason.window}`;
   const found = await rows<WindowRow>(
     ctx.db,
-    sql`with w as (${reason.keys(from, exclusive)} ${limit}), g as (select key, count(*)::int as n from w group by key)
-        select key::text as block, n, null::text as last from g where n between 2 and ${reason.maxBlock}
-        union all select null, (select count(*)::int from w), (select max(key)::text from w)`,
+    // ord keeps the database's key order (its collation), which the cursor and the pairs query follow.
+    sql`with w as (${reason.keys(from, exclusive)} ${limit}), g as (select key, count(*)::int as n, row_number() over (order by key) as ord from w group by key)
+        select key::text as block, n, ord, null::text as last from g where n between 2 and ${reason.maxBlock}
+        union all select null, (select count(*)::int from w), 0, (select max(key)::text from w)`,
   );
   const summary = found.find((r) => r.block === null)!;
-  const blocks = found.filter((r) => r.block !== null).map((r) => ({ block: r.block!, n: Number(r.n) }));
-  blocks.sort((x, y) => (x.block < y.block ? -1 : x.block > y.block ? 1 : 0));
+  const blocks = found
+    .filter((r) => r.block !== null)
+    .sort((x, y) => Number(x.ord) - Number(y.ord))
+    .map((r) => ({ block: r.block!, n: Number(r.n) }));
   return { blocks, full: reason.window !== null && Number(summary.n) >= reason.window, last: summary.last };
 }
 
@@ -69,7 +73,7 @@ async function nextWindow(ctx: Ctx, reason: DuplicateReason, from: string | null
  * A page may hold fewer than `limit` pairs while nextCursor is set: it stopped at its read or
  * comparison budget. Cursor: [reason, block, a, b]; a = '' starts at the block, a = lastUuid after it.
  */
-export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q: { limit: number; cursor?: string }) {
+export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q: { limit: number; cursor?: string; budget?: number }) {
   const c = decodeCursor(q.cursor, 4) as [number, string, string, string] | undefined;
   if (c && (typeof c[0] !== 'number' || !reasons[c[0]] || c.slice(1).some((v) => typeof v !== 'string')))
     throw new AppError('validation_failed', 'The cursor is not valid; start again from the first page.', { path: ['query', 'cursor'] });
@@ -80,17 +84,17 @@ export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q
     if (items.length >= q.limit) return { items, nextCursor: cursor(r, '') };
     const reason = reasons[r]!;
     const here = c && r === c[0] && c[1] !== '' ? c : undefined;
-    const after = here && here[2] && here[2] !== lastUuid ? { block: here[1], a: here[2], b: here[3] } : null;
+    const after = here?.[2] && here[2] !== lastUuid ? { block: here[1], a: here[2], b: here[3] } : null;
     const win = await nextWindow(ctx, reason, here?.[1] ?? null, here?.[2] === lastUuid);
     let blocks = win.blocks;
-    // The window's last key may continue past it: it is read whole on the next page, unless it filled the window alone.
+    // The window's last key may continue past it: it is read whole on the next page. A key that fills
+    // a window alone has more records than maxBlock (window > maxBlock), so the next page skips past it.
     let resume: string | null = null;
     if (win.full && win.last !== null) {
-      const partial = blocks.filter((b) => b.block !== win.last);
-      resume = partial.length === blocks.length && blocks.length === 0 && win.last === here?.[1] ? cursor(r, win.last, lastUuid) : cursor(r, win.last);
-      blocks = partial;
+      blocks = blocks.filter((b) => b.block !== win.last);
+      resume = win.last === here?.[1] ? cursor(r, win.last, lastUuid) : cursor(r, win.last);
     }
-    let budget = comparisonBudget;
+    let budget = q.budget ?? comparisonBudget;
     const chosen = blocks.filter((b, i) => {
       budget -= (b.n * (b.n - 1)) / 2;
       return i === 0 || budget >= 0;
@@ -98,10 +102,23 @@ export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q
     if (chosen.length < blocks.length) resume = cursor(r, blocks[chosen.length]!.block);
     const need = q.limit - items.length;
     const found = chosen.length
-      ? await rows<{ block: string; a: string; b: string; score: number | string }>(ctx.db, reason.pairs(chosen.map((b) => b.block), after, need + 1))
+      ? await rows<{ block: string; a: string; b: string; score: number | string }>(
+          ctx.db,
+          reason.pairs(
+            chosen.map((b) => b.block),
+            after,
+            need + 1,
+          ),
+        )
       : [];
     const take = found.slice(0, need);
-    items.push(...take.map((p) => ({ reason: reason.reason, score: Math.round(Number(p.score) * 1000) / 1000, ids: [p.a, p.b] as [string, string] })));
+    items.push(
+      ...take.map((p) => ({
+        reason: reason.reason,
+        score: Math.round(Number(p.score) * 1000) / 1000,
+        ids: [p.a, p.b] as [string, string],
+      })),
+    );
     const last = take[take.length - 1];
     if (found.length > need && last) return { items, nextCursor: cursor(r, String(last.block), last.a, last.b) };
     if (resume) return { items, nextCursor: resume };

@@ -4,9 +4,11 @@ import { rows } from '../../../kernel/db/index.ts';
 import { ownerVisibility } from '../../identity/index.ts';
 import { type DuplicateReason, type PairCursor, pageDuplicatePairs } from './duplicate-pairs.ts';
 
+/** The upper bound of a prefix range (byte order): every string starting with the prefix sorts below it. */
+const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
+
 /** Company names at least this similar (after dropping punctuation and legal forms) are reported. */
 export const similarCompanyNameThreshold = 0.7;
-const maxBlock = 1000;
 
 /**
  * The registrable part of a domain, approximately: "eu.acme.co.uk" and "acme.com" both give "acme".
@@ -21,43 +23,51 @@ export const comparableName = (n: SQL) =>
 
 const after = (c: PairCursor | null) => (c ? sql`and (x.block, x.a, x.b) > (${c.block}, ${c.a}::uuid, ${c.b}::uuid)` : sql``);
 
+/** `col >= from` or `col > from`: the start of a window. */
+const start = (col: SQL, from: string | null, exclusive: boolean) =>
+  from === null ? sql`` : exclusive ? sql`and ${col} > ${from}` : sql`and ${col} >= ${from}`;
+
 function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
   const ws = ctx.workspaceId;
   const live = (alias: string) => sql`${sql.raw(alias)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${alias}.owner_id`))}`;
   const pairs = (inner: SQL, c: PairCursor | null, limit: number) =>
     sql`select distinct x.block, x.a, x.b, x.score from (${inner}) x where ${keep(sql`x.a`, sql`x.b`)} ${after(c)} order by x.block, x.a, x.b limit ${limit}`;
-  // Companies are far fewer than contacts: blocks come from one scan and sort of the workspace's companies.
   const root = domainRoot(sql`co.domain`);
   const name = comparableName(sql`co.name`);
+  const withRoot = sql`(select co.id, ${root} as root from companies co where co.workspace_id = ${ws} and co.domain is not null and ${live('co')})`;
+  // Only the companies of the blocks asked for, from the name index (block keys are name prefixes).
+  const withName = (keys: string[]) => sql`(select co.id, left(lower(co.name), 4) as block, ${name} as name from companies co
+    where co.workspace_id = ${ws} and lower(co.name) >= ${keys[0]} and lower(co.name) < ${prefixEnd(keys[keys.length - 1]!)}
+      and left(lower(co.name), 4) in ${keys} and ${live('co')})`;
   return [
     {
       reason: 'same_domain_root',
-      blocks: (from, budget) =>
-        sql`select k.block from (select ${root} as block from companies co where co.workspace_id = ${ws} and co.deleted_at is null and co.domain is not null) k
-          where k.block <> '' ${from ? sql`and k.block >= ${from}` : sql``} group by k.block having count(*) between 2 and ${maxBlock} order by k.block limit ${budget}`,
+      // No index on the root: companies are far fewer than contacts, so one page reads them all.
+      window: null,
+      maxBlock: 500,
+      keys: (from, ex) => sql`select k.key from (select ${root} as key from companies co
+          where co.workspace_id = ${ws} and co.deleted_at is null and co.domain is not null) k where k.key <> '' ${start(sql`k.key`, from, ex)} order by k.key`,
       pairs: (keys, c, limit) =>
         pairs(
           sql`select a.root as block, a.id as a, b.id as b, 0.9::float8 as score
-            from (select co.id, ${root} as root from companies co where co.workspace_id = ${ws} and co.domain is not null and ${live('co')}) a
-            join (select co.id, ${root} as root from companies co where co.workspace_id = ${ws} and co.domain is not null and ${live('co')}) b
-              on b.root = a.root and b.id > a.id
-            where a.root in ${keys}`,
+            from ${withRoot} a join ${withRoot} b on b.root = a.root and b.id > a.id where a.root in ${keys}`,
           c,
           limit,
         ),
     },
     {
       reason: 'similar_name',
-      blocks: (from, budget) =>
-        sql`select k.block from (select left(${name}, 3) as block from companies co where co.workspace_id = ${ws} and co.deleted_at is null) k
-          where k.block <> '' ${from ? sql`and k.block >= ${from}` : sql``} group by k.block having count(*) between 2 and ${maxBlock} order by k.block limit ${budget}`,
+      window: 20_000,
+      maxBlock: 500,
+      // Blocks are the first four letters of the name, read in name order from companies_ws_name_idx (a
+      // typo in those four letters escapes this reason: the price of blocks small enough to compare).
+      keys: (from, ex) => sql`select left(lower(co.name), 4) as key from companies co
+          where co.workspace_id = ${ws} and co.deleted_at is null ${from === null ? sql`` : sql`and lower(co.name) >= ${ex ? prefixEnd(from) : from}`}
+          order by lower(co.name)`,
       pairs: (keys, c, limit) =>
         pairs(
-          sql`select * from (select left(a.name, 3) as block, a.id as a, b.id as b, similarity(a.name, b.name)::float8 as score
-            from (select co.id, ${name} as name from companies co where co.workspace_id = ${ws} and ${live('co')}) a
-            join (select co.id, ${name} as name from companies co where co.workspace_id = ${ws} and ${live('co')}) b
-              on left(b.name, 3) = left(a.name, 3) and b.id > a.id
-            where left(a.name, 3) in ${keys}) y where y.score >= ${similarCompanyNameThreshold}`,
+          sql`select * from (select a.block, a.id as a, b.id as b, similarity(a.name, b.name)::float8 as score
+            from ${withName(keys)} a join ${withName(keys)} b on b.block = a.block and b.id > a.id) y where y.score >= ${similarCompanyNameThreshold}`,
           c,
           limit,
         ),

@@ -24,26 +24,29 @@ export interface DuplicateContactSummary {
 
 /** Names at one company at least this similar (pg_trgm similarity) are reported. */
 export const similarNameThreshold = 0.6;
-/** A phone shared by more contacts is a switchboard, not a duplicate. */
-const maxPhoneGroup = 50;
+/** Records read per page and reason (one index range scan). */
+const window = 20_000;
 
-const after = (block: SQL, c: { block: string; a: string; b: string } | null) =>
-  c ? sql`and (${block}, x.a, x.b) > (${c.block}, ${c.a}::uuid, ${c.b}::uuid)` : sql``;
+const after = (c: { block: string; a: string; b: string } | null) =>
+  c ? sql`and (x.block, x.a, x.b) > (${c.block}, ${c.a}::uuid, ${c.b}::uuid)` : sql``;
+/** `col >= from` or `col > from`: the start of a window (cast for uuid columns). */
+const start = (col: SQL, from: string | null, exclusive: boolean, cast = sql``) =>
+  from === null ? sql`` : exclusive ? sql`and ${col} > ${from}${cast}` : sql`and ${col} >= ${from}${cast}`;
 
 function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
   const ws = ctx.workspaceId;
   const live = (alias: string) => sql`${sql.raw(alias)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${alias}.owner_id`))}`;
   const pairs = (inner: SQL, c: { block: string; a: string; b: string } | null, limit: number) =>
-    sql`select distinct x.block, x.a, x.b, x.score from (${inner}) x where ${keep(sql`x.a`, sql`x.b`)} ${after(sql`x.block`, c)}
+    sql`select distinct x.block, x.a, x.b, x.score from (${inner}) x where ${keep(sql`x.a`, sql`x.b`)} ${after(c)}
       order by x.block, x.a, x.b limit ${limit}`;
   return [
     {
       reason: 'same_phone',
-      blocks: (
-        from,
-        budget,
-      ) => sql`select p.phone as block from contact_phones p where p.workspace_id = ${ws} ${from ? sql`and p.phone >= ${from}` : sql``}
-        group by p.phone having count(distinct p.contact_id) between 2 and ${maxPhoneGroup} order by p.phone limit ${budget}`,
+      window,
+      // A number shared by more contacts is a switchboard, not a duplicate.
+      maxBlock: 50,
+      keys: (from, ex) =>
+        sql`select p.phone as key from contact_phones p where p.workspace_id = ${ws} ${start(sql`p.phone`, from, ex)} order by p.phone`,
       pairs: (keys, c, limit) =>
         pairs(
           sql`select p1.phone as block, a.id as a, b.id as b, 1.0::float8 as score
@@ -57,9 +60,11 @@ function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
     },
     {
       reason: 'similar_name_same_company',
-      blocks: (from, budget) => sql`select c.company_id::text as block from contacts c
-        where c.workspace_id = ${ws} and c.company_id is not null ${from ? sql`and c.company_id >= ${from}::uuid` : sql``} and c.deleted_at is null
-        group by c.company_id having count(*) > 1 order by c.company_id limit ${budget}`,
+      window,
+      maxBlock: 500,
+      keys: (from, ex) => sql`select c.company_id::text as key from contacts c
+        where c.workspace_id = ${ws} and c.company_id is not null ${start(sql`c.company_id`, from, ex, sql`::uuid`)} and c.deleted_at is null
+        order by c.company_id`,
       // Two passes (same first two letters, same last three) keep the comparisons inside small
       // sub-blocks of a company; a typo usually leaves one end of the name intact.
       pairs: (keys, c, limit) => {
@@ -77,9 +82,10 @@ function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
     },
     {
       reason: 'same_name_email_local_part',
-      blocks: (from, budget) => sql`select lower(c.display_name) as block from contacts c
-        where c.workspace_id = ${ws} ${from ? sql`and lower(c.display_name) >= ${from}` : sql``} and c.deleted_at is null
-        group by lower(c.display_name) having count(*) > 1 order by lower(c.display_name) limit ${budget}`,
+      window,
+      maxBlock: 500,
+      keys: (from, ex) => sql`select lower(c.display_name) as key from contacts c
+        where c.workspace_id = ${ws} ${start(sql`lower(c.display_name)`, from, ex)} and c.deleted_at is null order by lower(c.display_name)`,
       pairs: (keys, c, limit) =>
         pairs(
           sql`select lower(a.display_name) as block, a.id as a, b.id as b, 0.8::float8 as score
