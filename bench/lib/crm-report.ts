@@ -106,7 +106,8 @@ ${int(s.facts.rep_contacts)} contacts).
 
 - **List:** \`lifecycle_stage in […]\` and \`created_at in_last n days\` and \`tags has_any […]\`, sorted
   \`-last_activity_at,display_name\`, 50 per page (6 stage sets × 4 spans × 6 tag sets; median ${int(list?.answers.medianMatches ?? 0)}
-  matching contacts); the deep page is rows 1,001–1,050 by cursor.
+  matching contacts); the deep page is rows 1,001–1,050 by cursor. Each page also counts the matches for \`total\`
+  (exact up to 10,000: a \`count(*)\` over \`LIMIT 10001\`, then the planner's estimate).
 - **Search:** exact emails, name prefixes (\`Emma Ta\`, \`Tamfa\`, \`Emma\`) and one-letter typos.${
     s.results.some((r) => r.apiPending)
       ? ' `GET /api/search` does not exist yet: the raw row runs the reference statement in `bench/lib/crm-search-sql.ts` (substring or trigram match on contact names, emails, company names and domains, best 10 of each).'

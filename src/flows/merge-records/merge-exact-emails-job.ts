@@ -20,7 +20,8 @@ const payload = z.object({
   }),
 });
 
-const groupsPerBatch = 100;
+/** Groups found per scan of the workspace's emails (each scan reads them all, so scans are few and large). */
+const groupsPerBatch = 2000;
 
 /**
  * Merges every group of contacts that share a normalized email into its oldest contact, one merge
@@ -34,17 +35,24 @@ export async function mergeExactEmailDuplicates(ctx: Ctx, job?: Pick<JobContext,
     if (await job?.cancelled()) return { ...counts, stopped: true };
     const groups = await getExactEmailGroups(ctx, { after, limit: groupsPerBatch });
     if (!groups.length) return counts;
-    for (const g of groups) {
+    for (const [n, g] of groups.entries()) {
+      if (n % 50 === 49 && (await job?.cancelled())) return { ...counts, stopped: true };
       // An earlier group of this run may have merged some of these already.
-      const ids = [...new Set(await Promise.all(g.ids.map((id) => resolveAlias(ctx, 'contact', id))))];
-      const [survivorId, ...rest] = ids;
+      const ids: string[] = [];
+      for (const id of g.ids) {
+        const target = await resolveAlias(ctx, 'contact', id);
+        if (!ids.includes(target)) ids.push(target);
+      }
+      if (ids.length < 2) continue;
+      const [survivorId, ...rest] = ids as [string, ...string[]];
       try {
-        for (let i = 0; survivorId && i < rest.length; i += maxMergeRecords - 1) {
+        for (let i = 0; i < rest.length; i += maxMergeRecords - 1) {
           const mergedIds = rest.slice(i, i + maxMergeRecords - 1);
           await mergeContacts(ctx, { survivorId, mergedIds, fields: { email: survivorId } });
           counts.merged += mergedIds.length;
         }
         counts.groups++;
+        if (counts.groups % 50 === 0) await job?.progress({ ...counts });
       } catch (err) {
         // A contact deleted or changed meanwhile: that group is left for a later run, the others go on.
         if (!(err instanceof AppError)) throw err;

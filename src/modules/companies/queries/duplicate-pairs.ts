@@ -68,6 +68,11 @@ async function nextWindow(ctx: Ctx, reason: DuplicateReason, from: string | null
   return { blocks, full: reason.window !== null && Number(summary.n) >= reason.window, last: summary.last };
 }
 
+/** Windows one page reads at most (over all reasons): with few duplicates a page ends short rather than slow. */
+export const windowsPerPage = 5;
+
+type Position = { r: number; block: string | null; exclusive: boolean; after: PairCursor | null };
+
 /**
  * A keyset page of duplicate pairs over several reasons, in reason order, then block, then ids.
  * A page may hold fewer than `limit` pairs while nextCursor is set: it stopped at its read or
@@ -77,36 +82,48 @@ export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q
   const c = decodeCursor(q.cursor, 4) as [number, string, string, string] | undefined;
   if (c && (typeof c[0] !== 'number' || !reasons[c[0]] || c.slice(1).some((v) => typeof v !== 'string')))
     throw new AppError('validation_failed', 'The cursor is not valid; start again from the first page.', { path: ['query', 'cursor'] });
+  const encode = (p: Position) =>
+    encodeCursor([
+      p.r,
+      p.block ?? '',
+      p.after ? p.after.a : p.exclusive ? lastUuid : '',
+      p.after ? p.after.b : p.exclusive ? lastUuid : '',
+    ]);
+  let pos: Position = c
+    ? {
+        r: c[0],
+        block: c[1] || null,
+        exclusive: c[2] === lastUuid,
+        after: c[2] && c[2] !== lastUuid ? { block: c[1], a: c[2], b: c[3] } : null,
+      }
+    : { r: 0, block: null, exclusive: false, after: null };
   const items: DuplicatePair[] = [];
-  const cursor = (r: number, block: string, a = '', b = '') => encodeCursor([r, block, a, b]);
-  for (let r = c?.[0] ?? 0; r < reasons.length; r++) {
-    // A full page ends at a reason boundary: the next one starts that reason from its first block.
-    if (items.length >= q.limit) return { items, nextCursor: cursor(r, '') };
-    const reason = reasons[r]!;
-    const here = c && r === c[0] && c[1] !== '' ? c : undefined;
-    const after = here?.[2] && here[2] !== lastUuid ? { block: here[1], a: here[2], b: here[3] } : null;
-    const win = await nextWindow(ctx, reason, here?.[1] ?? null, here?.[2] === lastUuid);
+  for (let windows = 0; pos.r < reasons.length; windows++) {
+    if (items.length >= q.limit || windows >= windowsPerPage) return { items, nextCursor: encode(pos) };
+    const reason = reasons[pos.r]!;
+    const win = await nextWindow(ctx, reason, pos.block, pos.exclusive);
     let blocks = win.blocks;
-    // The window's last key may continue past it: it is read whole on the next page. A key that fills
-    // a window alone has more records than maxBlock (window > maxBlock), so the next page skips past it.
-    let resume: string | null = null;
+    // Where the next window starts; null: this reason is done.
+    let next: Position | null = null;
     if (win.full && win.last !== null) {
+      // The last key may continue past the window: it is read whole by the next one. A key that fills a
+      // window alone has more records than maxBlock (window > maxBlock), so the next window skips it.
       blocks = blocks.filter((b) => b.block !== win.last);
-      resume = win.last === here?.[1] ? cursor(r, win.last, lastUuid) : cursor(r, win.last);
+      next = { r: pos.r, block: win.last, exclusive: win.last === pos.block, after: null };
     }
     let budget = q.budget ?? comparisonBudget;
     const chosen = blocks.filter((b, i) => {
       budget -= (b.n * (b.n - 1)) / 2;
       return i === 0 || budget >= 0;
     });
-    if (chosen.length < blocks.length) resume = cursor(r, blocks[chosen.length]!.block);
+    if (chosen.length < blocks.length) next = { r: pos.r, block: blocks[chosen.length]!.block, exclusive: false, after: null };
     const need = q.limit - items.length;
     const found = chosen.length
       ? await rows<{ block: string; a: string; b: string; score: number | string }>(
           ctx.db,
           reason.pairs(
             chosen.map((b) => b.block),
-            after,
+            pos.after,
             need + 1,
           ),
         )
@@ -120,8 +137,17 @@ export async function pageDuplicatePairs(ctx: Ctx, reasons: DuplicateReason[], q
       })),
     );
     const last = take[take.length - 1];
-    if (found.length > need && last) return { items, nextCursor: cursor(r, String(last.block), last.a, last.b) };
-    if (resume) return { items, nextCursor: resume };
+    if (found.length > need && last)
+      return {
+        items,
+        nextCursor: encode({
+          r: pos.r,
+          block: String(last.block),
+          exclusive: false,
+          after: { block: String(last.block), a: last.a, b: last.b },
+        }),
+      };
+    pos = next ?? { r: pos.r + 1, block: null, exclusive: false, after: null };
   }
   return { items, nextCursor: null };
 }

@@ -34,9 +34,13 @@ function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
     sql`select distinct x.block, x.a, x.b, x.score from (${inner}) x where ${keep(sql`x.a`, sql`x.b`)} ${after(c)} order by x.block, x.a, x.b limit ${limit}`;
   const root = domainRoot(sql`co.domain`);
   const name = comparableName(sql`co.name`);
-  const withRoot = sql`(select co.id, ${root} as root from companies co where co.workspace_id = ${ws} and co.domain is not null and ${live('co')})`;
+  // The regexps run once per company in a materialized CTE, not once per compared pair.
+  const withRoot = (keys: string[]) => sql`with r as materialized (select * from (select co.id, ${root} as root from companies co
+    where co.workspace_id = ${ws} and co.domain is not null and ${live('co')}) k where k.root in ${keys})`;
   // Only the companies of the blocks asked for, from the name index (block keys are name prefixes).
-  const withName = (keys: string[]) => sql`(select co.id, left(lower(co.name), 4) as block, ${name} as name from companies co
+  const withName = (
+    keys: string[],
+  ) => sql`with n as materialized (select co.id, left(lower(co.name), 4) as block, ${name} as name from companies co
     where co.workspace_id = ${ws} and lower(co.name) >= ${keys[0]} and lower(co.name) < ${prefixEnd(keys[keys.length - 1]!)}
       and left(lower(co.name), 4) in ${keys} and ${live('co')})`;
   return [
@@ -49,8 +53,8 @@ function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
           where co.workspace_id = ${ws} and co.deleted_at is null and co.domain is not null) k where k.key <> '' ${start(sql`k.key`, from, ex)} order by k.key`,
       pairs: (keys, c, limit) =>
         pairs(
-          sql`select a.root as block, a.id as a, b.id as b, 0.9::float8 as score
-            from ${withRoot} a join ${withRoot} b on b.root = a.root and b.id > a.id where a.root in ${keys}`,
+          sql`${withRoot(keys)} select a.root as block, a.id as a, b.id as b, 0.9::float8 as score
+            from r a join r b on b.root = a.root and b.id > a.id`,
           c,
           limit,
         ),
@@ -66,8 +70,8 @@ function reasons(ctx: Ctx, keep: (a: SQL, b: SQL) => SQL): DuplicateReason[] {
           order by lower(co.name)`,
       pairs: (keys, c, limit) =>
         pairs(
-          sql`select * from (select a.block, a.id as a, b.id as b, similarity(a.name, b.name)::float8 as score
-            from ${withName(keys)} a join ${withName(keys)} b on b.block = a.block and b.id > a.id) y where y.score >= ${similarCompanyNameThreshold}`,
+          sql`${withName(keys)} select * from (select a.block, a.id as a, b.id as b, similarity(a.name, b.name)::float8 as score
+            from n a join n b on b.block = a.block and b.id > a.id) y where y.score >= ${similarCompanyNameThreshold}`,
           c,
           limit,
         ),
