@@ -11,7 +11,7 @@ export function configFrom(opts: Record<string, unknown>): Config {
     const v = opts[key];
     if (v !== undefined) flags[f] = String(v);
   }
-  return loadConfig(process.env, flags);
+  return loadConfig(undefined, flags);
 }
 
 /** Runs a command body; an AppError prints its message (and fix) and exits 1, without a stack. */
