@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { type Database, migrate, openDatabase } from '../db/index.ts';
 export const testDatabaseUrl = () => rawEnv('TANDEM_TEST_DATABASE_URL');
 const templateDir = path.resolve('.tandem-test');
 const templateFile = path.join(templateDir, 'pglite-template.tar');
-const templateDb = 'tandem_template';
+/** One template per checkout, so two work trees on one machine never rebuild each other's template mid-run. */
+const templateDb = `tandem_template_${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10)}`;
 
 function withDatabase(url: string, name: string) {
   const u = new URL(url);
