@@ -9,7 +9,9 @@ const ms = (v: number | undefined) => (v === undefined ? '—' : v < 10 ? v.toFi
 const int = (v: number) => v.toLocaleString('en-US');
 
 function verdict(r: ScenarioResult, m: ScenarioResult['modes'][number]) {
-  const ok = (p95: number) => (p95 < r.targetMs ? 'pass' : '**miss**');
+  const target = r.targetMs;
+  if (target === undefined) return 'no target';
+  const ok = (p95: number) => (p95 < target ? 'pass' : '**miss**');
   return m.api ? ok(m.api.p95) : `API pending (raw ${ok(m.raw.p95)})`;
 }
 
@@ -37,7 +39,7 @@ export function resultTable(results: ScenarioResult[]) {
       ms(m.raw.p50),
       ms(m.raw.p95),
       m.api ? `${(m.api.p50 / m.raw.p50).toFixed(2)}×` : '—',
-      `< ${r.targetMs} ms`,
+      r.targetMs === undefined ? '—' : `< ${r.targetMs} ms`,
       verdict(r, m),
     ]),
   );

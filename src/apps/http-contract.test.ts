@@ -60,6 +60,16 @@ describe('the HTTP contract', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends the API header set on JSON API responses: no sniffing, no framing, no caching', async () => {
+    const res = await caller(t.app).get('/api/setup');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const docs = await caller(t.app).get('/api/docs/');
+    expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
   it('replays a POST with the same Idempotency-Key instead of running it twice', async () => {
     const ws = await createTestWorkspace(t);
     const first = await ws.admin.api.post('/api/api-keys', { name: 'once', scope: 'read' }, { 'idempotency-key': 'k-1' });

@@ -19,7 +19,7 @@ import { accessHook, checkRouteDeclaresAccess } from './access.ts';
 import { errorHandler } from './error-handler.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { httpDuration } from './metrics.ts';
-import { securityHeaders } from './security-headers.ts';
+import { apiSecurityHeaders, securityHeaders } from './security-headers.ts';
 import type { App, AppDeps, RouteInfo } from './types.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -74,7 +74,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       route.onSend = [...[route.onSend ?? []].flat(), idem.onSend] as never;
     }
   });
-  const headers = securityHeaders({ https: Boolean(config.publicUrl?.startsWith('https://')) });
+  const https = Boolean(config.publicUrl?.startsWith('https://'));
+  const pageHeaders = securityHeaders({ https });
+  const apiHeaders = apiSecurityHeaders({ https });
   const allowed = new Set(
     config.corsOrigins
       .split(',')
@@ -82,7 +84,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       .filter(Boolean),
   );
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    // JSON API responses get the API set; pages, static files and the API docs (HTML) get helmet's full set.
+    const url = request.url;
+    reply.headers(url.startsWith('/api/') && !url.startsWith('/api/docs') ? apiHeaders : pageHeaders);
     reply.header('x-request-id', request.id);
     const origin = request.headers.origin;
     if (origin && allowed.has(origin)) {

@@ -32,3 +32,18 @@ export function securityHeaders(opts: { https: boolean }): Record<string, string
   middleware({} as never, res as never, () => {});
   return headers;
 }
+
+/**
+ * The set for JSON API responses (OWASP REST Security cheat sheet): a browser never renders them, so the page
+ * policies (CSP sources, COOP/CORP, XSS filter…) do nothing there; what matters is no sniffing, no framing and no
+ * caching of authenticated data. Four short headers instead of twelve: headers are most of an API response's bytes.
+ */
+export function apiSecurityHeaders(opts: { https: boolean }): Record<string, string> {
+  return {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}

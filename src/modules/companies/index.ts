@@ -9,6 +9,7 @@ export { assertDomainFree, assertMember, cleanTags } from './company-rules.ts';
 export { nameFromDomain, normalizeDomain } from './domain.ts';
 export * as companyTypes from './http/companies.types.ts';
 export { listQuery, parseListQuery, pickColumns, searchBody, totalSchema } from './http/list.types.ts';
+export { recordListRoutes } from './http/record-list-routes.ts';
 export { companyAlias, companyFields, companyRegistry, customFilterFields } from './queries/company-fields.ts';
 export { type Company, toCompany } from './queries/company-shape.ts';
 export {
@@ -22,7 +23,16 @@ export {
 export { type CompanyDetail, getCompany, resolveAlias } from './queries/get-company.ts';
 export { comparableName, domainRoot, getDuplicateCompanies, similarCompanyNameThreshold } from './queries/get-duplicate-companies.ts';
 export { listCompanies } from './queries/list-companies.ts';
-export { camelize, countRows, exactCountLimit, type ListRequest, type ListSpec, listRecords, type Total } from './queries/list-records.ts';
+export {
+  camelize,
+  countRecords,
+  countRows,
+  exactCountLimit,
+  type ListRequest,
+  type ListSpec,
+  listRecords,
+  type Total,
+} from './queries/list-records.ts';
 export { hasActivityPredicate, hasTagPredicate } from './queries/record-predicates.ts';
 export { companies } from './schema.ts';
 export type { CompanyInput } from './use-cases/company-input.ts';

@@ -27,6 +27,8 @@ export const companies = pgTable(
   (t) => [
     uniqueIndex('companies_domain_key').on(t.workspaceId, t.domain).where(sql`deleted_at is null and domain is not null`),
     index('companies_ws_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
+    // The name order exactly as compileSort writes it (first 100 characters, case-insensitive).
+    index('companies_ws_name_sort_idx').on(t.workspaceId, sql`lower(left(${t.name}, 100))`, t.id),
     index('companies_ws_owner_idx').on(t.workspaceId, t.ownerId),
     index('companies_ws_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('companies_name_trgm').using('gin', t.workspaceId, sql`lower(${t.name}) gin_trgm_ops`),

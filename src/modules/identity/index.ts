@@ -5,7 +5,7 @@ import { settingsRoutes } from './http/settings-routes.ts';
 import { teamRoutes } from './http/team-routes.ts';
 
 export * as identityTypes from './http/identity.types.ts';
-export { ownerVisibility } from './queries/owner-visibility.ts';
+export { ownerVisibility, resolvedOwnerVisibility } from './queries/owner-visibility.ts';
 export { teamMembers, teams } from './schema.ts';
 export { acceptInvite } from './use-cases/accept-invite.ts';
 export { addMember } from './use-cases/add-member.ts';

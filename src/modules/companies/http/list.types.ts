@@ -16,6 +16,10 @@ export const listQuery = z.strictObject({
   sort: z.string().max(500).optional().describe('Sort keys, most significant first: "last_activity_at,-created_at" (minus = descending)'),
   limit,
   cursor,
+  total: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('false leaves out the count (total: null); fetch it from …/count beside the page instead'),
   columns: z
     .string()
     .max(2000)
@@ -29,6 +33,7 @@ export const searchBody = z.strictObject({
   sort: sortSchema.optional(),
   limit,
   cursor,
+  total: z.boolean().optional().describe('false leaves out the count (total: null); fetch it from …/count beside the page instead'),
   columns: z
     .array(z.string().max(200))
     .max(100)
@@ -41,20 +46,29 @@ export const totalSchema = z.object({
   exact: z.boolean().describe('false above 10,000 matches: value is then the planner’s estimate'),
 });
 
+/** GET …/count: the list's filter alone. */
+export const countQuery = listQuery.pick({ filter: true });
+/** POST …/count: the same as a JSON body. */
+export const countBody = searchBody.pick({ filter: true });
+export const countResponse = z.object({ total: totalSchema });
+
+/** A filter given as JSON in a query parameter, parsed (400 at query.filter when it is not JSON). */
+export function parseFilterParam(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError(
+      'validation_failed',
+      'The filter is not valid JSON; send a filter AST such as {"field":"name","op":"contains","value":"acme"}.',
+      { path: ['query', 'filter'] },
+    );
+  }
+}
+
 /** The list request of a GET query (JSON filter parsed, compact sort expanded). */
 export function parseListQuery(q: z.infer<typeof listQuery>): ListRequest & { columns?: string[] } {
-  let filter: unknown;
-  if (q.filter !== undefined) {
-    try {
-      filter = JSON.parse(q.filter);
-    } catch {
-      throw new AppError(
-        'validation_failed',
-        'The filter is not valid JSON; send a filter AST such as {"field":"name","op":"contains","value":"acme"}.',
-        { path: ['query', 'filter'] },
-      );
-    }
-  }
+  const filter = parseFilterParam(q.filter);
   const sort: SortSpec | undefined = q.sort
     ?.split(',')
     .map((s) => s.trim())
@@ -66,6 +80,7 @@ export function parseListQuery(q: z.infer<typeof listQuery>): ListRequest & { co
     sort,
     limit: q.limit,
     cursor: q.cursor,
+    withTotal: q.total !== 'false',
     columns: q.columns
       ?.split(',')
       .map((c) => c.trim())

@@ -19,6 +19,8 @@ export interface ListRequest {
   sort?: SortSpec;
   limit: number;
   cursor?: string;
+  /** false skips the count (total: null): pages after the first, and screens that fetch the count on its own. */
+  withTotal?: boolean;
 }
 
 export interface ListSpec {
@@ -53,21 +55,31 @@ export function camelize(row: Record<string, unknown>): Record<string, unknown> 
  * from EXPLAIN's row count above. Filters compile against the registry, so bad ones are 400s.
  */
 export async function listRecords(ctx: Ctx, spec: ListSpec, req: ListRequest) {
-  const [ws] = await rows<{ timezone: string }>(ctx.db, sql`select timezone from workspaces where id = ${ctx.workspaceId}`);
-  const where =
-    req.filter === undefined || req.filter === null
-      ? sql`true`
-      : compileFilter(req.filter, spec.registry, { path: spec.paths.filter, timeZone: ws?.timezone ?? 'UTC' });
+  const cond = await matching(ctx, spec, req.filter);
   const sort = compileSort(req.sort?.length ? req.sort : spec.defaultSort, spec.registry, spec.paths.sort);
   const after = req.cursor ? keysetAfter(sort, decodeCursor(req.cursor, sort.keys.length)!) : sql`true`;
-  const cond = sql`${spec.scope} and (${where})`;
-  const fetched = await rows<Record<string, unknown>>(
+  const page = rows<Record<string, unknown>>(
     ctx.db,
     sql`select *, ${sort.cursorSelect} from ${spec.from} where ${cond} and ${after} order by ${sort.orderBy} limit ${req.limit + 1}`,
   );
+  // On a pool the count runs beside the page, so the caller waits for the slower of the two, not both.
+  const [fetched, total] = await Promise.all([page, req.withTotal === false ? null : countRows(ctx, spec.from, cond)]);
   const items = fetched.slice(0, req.limit);
   const nextCursor = fetched.length > req.limit ? encodeCursor(sort.cursorOf(items[items.length - 1]!)) : null;
-  return { rows: items, nextCursor, total: await countRows(ctx, spec.from, cond) };
+  return { rows: items, nextCursor, total };
+}
+
+/** The total of a filtered list alone (exact up to 10,000, else estimated), for screens that show rows first. */
+export async function countRecords(ctx: Ctx, spec: ListSpec, filter: unknown): Promise<Total> {
+  return countRows(ctx, spec.from, await matching(ctx, spec, filter));
+}
+
+/** The scope and the compiled filter (in the workspace's time zone); bad filters are 400s with their path. */
+async function matching(ctx: Ctx, spec: ListSpec, filter: unknown): Promise<SQL> {
+  if (filter === undefined || filter === null) return sql`${spec.scope} and true`;
+  const [ws] = await rows<{ timezone: string }>(ctx.db, sql`select timezone from workspaces where id = ${ctx.workspaceId}`);
+  const where = compileFilter(filter, spec.registry, { path: spec.paths.filter, timeZone: ws?.timezone ?? 'UTC' });
+  return sql`${spec.scope} and (${where})`;
 }
 
 /** Exact count up to the limit, else the planner's estimate (never below the limit it exceeded). */

@@ -166,7 +166,44 @@ describe('listing and searching contacts', () => {
     expect(names(res.items)).toEqual(['Ada']);
     expect(res.total).toEqual({ value: 1, exact: true });
     expect((await rep.api.get(`/api/contacts/${ids.Alan}`)).statusCode).toBe(404);
+    expect((await rep.api.post('/api/contacts/count', {})).json().total).toEqual({ value: 1, exact: true });
     await ws.admin.api.patch('/api/workspace', { settings: { repVisibility: 'all' } });
+  });
+
+  it('shows a rep their team under team visibility, and a manager the teams they manage', async () => {
+    const mate = await ws.member('sales_rep');
+    const outsider = await ws.member('sales_rep');
+    const manager = await ws.member('sales_manager');
+    const team = await ws.admin.api.post('/api/teams', { name: 'North', managerId: manager.userId, memberIds: [rep.userId, mate.userId] });
+    expect(team.statusCode).toBe(201);
+    await ws.admin.api.patch(`/api/contacts/${ids.Barbara}`, { ownerId: mate.userId });
+    await ws.admin.api.patch(`/api/contacts/${ids.Donald}`, { ownerId: outsider.userId });
+    await ws.admin.api.patch('/api/workspace', { settings: { repVisibility: 'team' } });
+    try {
+      const r = await search({}, rep);
+      expect(names(r.json().items).sort()).toEqual(['Ada', 'Barbara']);
+      expect(names((await search({}, outsider)).json().items)).toEqual(['Donald']);
+      expect(names((await search({}, manager)).json().items).sort()).toEqual(['Ada', 'Barbara']);
+    } finally {
+      await ws.admin.api.patch(`/api/contacts/${ids.Barbara}`, { ownerId: null });
+      await ws.admin.api.patch(`/api/contacts/${ids.Donald}`, { ownerId: null });
+      await ws.admin.api.patch('/api/workspace', { settings: { repVisibility: 'all' } });
+    }
+  });
+
+  it('leaves the count out on request and gives it on its own, for the same filter', async () => {
+    const filter = { field: 'lifecycle_stage', op: 'eq', value: 'lead' };
+    const page = (await search({ filter, total: false })).json();
+    expect(page.total).toBeNull();
+    expect(page.items).toHaveLength(3);
+    const q = encodeURIComponent(JSON.stringify(filter));
+    expect((await ws.admin.api.get(`/api/contacts?filter=${q}&total=false`)).json().total).toBeNull();
+    expect((await ws.admin.api.get(`/api/contacts/count?filter=${q}`)).json()).toEqual({ total: { value: 3, exact: true } });
+    expect((await ws.admin.api.post('/api/contacts/count', { filter })).json()).toEqual({ total: { value: 3, exact: true } });
+    const bad = await ws.admin.api.post('/api/contacts/count', { filter: { field: 'nope', op: 'eq', value: 1 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.path).toEqual(['body', 'filter', 'field']);
+    expect((await ws.admin.api.get('/api/contacts/count?filter=%7Bnope')).json().error.details.path).toEqual(['query', 'filter']);
   });
 });
 

@@ -54,7 +54,8 @@ export interface Total {
 export interface ListPage {
   items: RecordRow[];
   nextCursor: string | null;
-  total: Total;
+  /** null: asked for without the count (the list screens fetch it beside the first page). */
+  total: Total | null;
 }
 
 export interface SortKey {

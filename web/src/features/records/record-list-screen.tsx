@@ -13,7 +13,7 @@ import { useOpenRecord } from './record-link.tsx';
 import { nextSort } from './sort-state.ts';
 import { useFields } from './use-fields.ts';
 import { type ListSearch, useListState } from './use-list-state.ts';
-import { formatTotal, useRecordList } from './use-record-list.ts';
+import { formatTotal, useRecordCount, useRecordList } from './use-record-list.ts';
 import { ViewTabs } from './view-tabs.tsx';
 
 export interface RecordListProps {
@@ -52,7 +52,8 @@ export function RecordListScreen(p: RecordListProps) {
   }, [filterKey]);
 
   const rows = useMemo(() => list.data?.pages.flatMap((pg) => pg.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total;
+  const count = useRecordCount(p.entity, state.filter);
+  const total = count.data;
   const err = list.error instanceof ApiError ? list.error : undefined;
   const filterProblem = !!err && filterCodes.has(err.code);
   const filterError =
