@@ -97,8 +97,10 @@ function statementStats(requests: Statement[][], r: ClientResult): StatementStat
 function answers(s: Scenario, bodies: unknown[][]): Record<string, number> {
   const median = (v: number[]) => (v.length ? round(percentile(v, 50)) : 0);
   if (s.group === 'list') {
-    const pages = bodies.map((b) => b[0] as { items: unknown[]; total: { value: number } });
-    return { medianMatches: median(pages.map((p) => p.total.value)), medianItems: median(pages.map((p) => p.items.length)) };
+    // Pages come without their total (total=false); the count scenario's answers carry it.
+    const pages = bodies.map((b) => b[0] as { items?: unknown[]; total: { value: number } | null });
+    const totals = pages.flatMap((p) => (p.total ? [p.total.value] : []));
+    return { ...(totals.length && { medianMatches: median(totals) }), medianItems: median(pages.map((p) => p.items?.length ?? 0)) };
   }
   if (s.group === 'record') return { medianTimelineItems: median(bodies.map((b) => (b[1] as { items: unknown[] }).items.length)) };
   return { medianResults: median(bodies.map((b) => (b[0] as { items: unknown[] }).items.length)) };

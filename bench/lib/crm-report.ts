@@ -91,7 +91,7 @@ export interface SectionInput {
 /** The markdown of the crm section. */
 export function crmSection(s: SectionInput) {
   const c = s.data.counts;
-  const list = s.results.find((r) => r.id === 'list');
+  const counted = s.results.find((r) => r.id === 'list-count');
   const misses = plans(s.results);
   return `## CRM reads at scale (\`bench/crm.ts\`)
 
@@ -107,9 +107,11 @@ HTTP, auth, validation and serialization add. The record page is \`GET /api/cont
 ${int(s.facts.rep_contacts)} contacts).
 
 - **List:** \`lifecycle_stage in […]\` and \`created_at in_last n days\` and \`tags has_any […]\`, sorted
-  \`-last_activity_at,display_name\`, 50 per page (6 stage sets × 4 spans × 6 tag sets; median ${int(list?.answers.medianMatches ?? 0)}
-  matching contacts); the deep page is rows 1,001–1,050 by cursor. Each page also counts the matches for \`total\`
-  (exact up to 10,000: a \`count(*)\` over \`LIMIT 10001\`, then the planner's estimate).
+  \`-last_activity_at,display_name\`, 50 per page (6 stage sets × 4 spans × 6 tag sets; median ${int(counted?.answers.medianMatches ?? 0)}
+  matching contacts); the deep page is rows 1,001–1,050 by cursor. A page is asked for as the list screens ask for it:
+  rows only (\`total=false\`), with the count as its own request sent beside the first page
+  (\`GET /api/contacts/count\`: exact up to 10,000, a \`count(*)\` over \`LIMIT 10001\`, then the planner's
+  estimate); the count's row has no target in the issue and is shown so the cost is not hidden.
 - **Search:** exact emails, name prefixes (\`Emma Ta\`, \`Tamfa\`, \`Emma\`) and one-letter typos.${
     s.results.some((r) => r.apiPending)
       ? ' `GET /api/search` does not exist yet: the raw row runs the reference statement in `bench/lib/crm-search-sql.ts` (substring or trigram match on contact names, emails, company names and domains, best 10 of each).'
