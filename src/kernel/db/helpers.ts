@@ -15,6 +15,19 @@ export async function rows<T = Record<string, unknown>>(exec: Executor, query: S
   return res.rows;
 }
 
+/**
+ * Rows of a query that reads a few rows in index order (a LIMIT-n page): run without parallel workers. PostgreSQL
+ * plans them when the index walk looks long, but their start-up costs more than a short walk saves, and on a busy
+ * server they take the cores other requests need (a page 21 by cursor at 1M contacts: 137 ms, 80 of them waiting for
+ * workers). Counts and reports keep parallelism.
+ */
+export async function pageRows<T = Record<string, unknown>>(exec: Executor, query: SQL): Promise<T[]> {
+  return exec.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return rows<T>(tx, query);
+  });
+}
+
 /** Runs `fn` in a transaction on `exec`, or joins the transaction `exec` already is. */
 export async function inTransaction<T>(exec: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
   return exec.transaction((tx) => fn(tx));

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
-import { rows } from '../../../kernel/db/index.ts';
+import { pageRows, rows } from '../../../kernel/db/index.ts';
 import {
   compileFilter,
   compileSort,
@@ -58,7 +58,7 @@ export async function listRecords(ctx: Ctx, spec: ListSpec, req: ListRequest) {
   const cond = await matching(ctx, spec, req.filter);
   const sort = compileSort(req.sort?.length ? req.sort : spec.defaultSort, spec.registry, spec.paths.sort);
   const after = req.cursor ? keysetAfter(sort, decodeCursor(req.cursor, sort.keys.length)!) : sql`true`;
-  const page = rows<Record<string, unknown>>(
+  const page = pageRows<Record<string, unknown>>(
     ctx.db,
     sql`select *, ${sort.cursorSelect} from ${spec.from} where ${cond} and ${after} order by ${sort.orderBy} limit ${req.limit + 1}`,
   );
