@@ -82,17 +82,27 @@ async function matching(ctx: Ctx, spec: ListSpec, filter: unknown): Promise<SQL>
   return sql`${spec.scope} and (${where})`;
 }
 
-/** Exact count up to the limit, else the planner's estimate (never below the limit it exceeded). */
+/**
+ * Exact count up to the limit, else the planner's estimate (never below the limit it exceeded). When the planner
+ * expects far more matches than the limit (5×), its estimate is returned at once: counting 10,001 rows of a broad
+ * filter cost hundreds of milliseconds at 1M contacts, only to be replaced by the same estimate.
+ */
 export async function countRows(ctx: Ctx, from: SQL, cond: SQL): Promise<Total> {
+  const estimate = await plannedRows(ctx, from, cond);
+  if (estimate > exactCountLimit * 5) return { value: estimate, exact: false };
   const [c] = await rows<{ n: number }>(
     ctx.db,
     sql`select count(*)::int as n from (select 1 from ${from} where ${cond} limit ${exactCountLimit + 1}) x`,
   );
   const n = c?.n ?? 0;
   if (n <= exactCountLimit) return { value: n, exact: true };
+  return { value: Math.max(estimate, exactCountLimit + 1), exact: false };
+}
+
+/** EXPLAIN's row estimate for the matches. */
+async function plannedRows(ctx: Ctx, from: SQL, cond: SQL): Promise<number> {
   const [plan] = await rows<Record<string, unknown>>(ctx.db, sql`explain (format json) select 1 from ${from} where ${cond}`);
   const raw = plan ? Object.values(plan)[0] : undefined;
   const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[] | undefined;
-  const estimate = Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
-  return { value: Math.max(estimate, exactCountLimit + 1), exact: false };
+  return Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
 }
