@@ -101,6 +101,11 @@ export const settings = {
     schema: bool.default(false),
     description: 'Trust X-Forwarded-* headers (behind a reverse proxy)',
   },
+  verifyResponses: {
+    env: 'TANDEM_VERIFY_RESPONSES',
+    schema: bool.default(false),
+    description: 'Serialize every response both fast and through zod and fail on any difference (the tests turn it on)',
+  },
   metricsToken: {
     env: 'TANDEM_METRICS_TOKEN',
     schema: z.string().min(16).optional(),

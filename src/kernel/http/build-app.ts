@@ -6,13 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
 import { accessHook, checkRouteDeclaresAccess } from './access.ts';
@@ -20,6 +14,7 @@ import { errorHandler } from './error-handler.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { httpDuration } from './metrics.ts';
 import { apiSecurityHeaders, securityHeaders } from './security-headers.ts';
+import { responseSerializer } from './serializer.ts';
 import type { App, AppDeps, RouteInfo } from './types.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -53,7 +48,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ verify: config.verifyResponses }) as never);
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; modules that take forms (public form posts) add parsers in their own scope.
   app.removeContentTypeParser('text/plain');

@@ -17,7 +17,12 @@ type BuildFn = (p: { database: Database; config: ReturnType<typeof loadConfig>; 
 /** A database copied from the template and the full HTTP app over it, for one test file. */
 export async function createTestPlatform(build: BuildFn, env: Record<string, string> = {}): Promise<TestPlatform> {
   const database = await openTestDatabase();
-  const config = loadConfig({ TANDEM_LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: 'http://tandem.test', ...env });
+  const config = loadConfig({
+    TANDEM_LOG_LEVEL: 'silent',
+    TANDEM_PUBLIC_URL: 'http://tandem.test',
+    TANDEM_VERIFY_RESPONSES: 'true',
+    ...env,
+  });
   const secretKey = 'test-secret-key-test-secret-key-0123456789';
   const app = await build({ database, config, secretKey });
   await app.ready();

@@ -129,7 +129,8 @@ const stageSource: TimelineSource = {
 };
 
 /** Keys that change on every write or are not the user's data; secrets are skipped by name as in the audit log. */
-const ignoredFields = sql`('id', 'workspaceId', 'createdAt', 'updatedAt', 'lastActivityAt', 'lifecycleChangedAt')`;
+// lifecycleStage has its own entries (stage_change, with the rule that moved it), so it is not repeated as a field change.
+const ignoredFields = sql`('id', 'workspaceId', 'createdAt', 'updatedAt', 'lastActivityAt', 'lifecycleStage', 'lifecycleChangedAt')`;
 const obj = (v: SQL) => sql`(case when jsonb_typeof(${v}) = 'object' then ${v} else '{}'::jsonb end)`;
 
 const fieldSource: TimelineSource = {
