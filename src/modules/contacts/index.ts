@@ -23,6 +23,7 @@ export {
 } from './queries/get-duplicate-contacts.ts';
 export { type ExactEmailGroup, getExactEmailGroups } from './queries/get-exact-email-groups.ts';
 export { getLifecycleHistory } from './queries/get-lifecycle-history.ts';
+export { type LeadAssigner, registerLeadAssigner } from './lead-assigner.ts';
 export { listContacts } from './queries/list-contacts.ts';
 export * from './schema.ts';
 export { emailHash, erasedEmails } from './suppression.ts';
