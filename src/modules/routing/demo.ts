@@ -98,7 +98,9 @@ export async function seedRoutingDemo(p: { database: Database }, workspaceId: st
       type: i % 2 ? 'call' : 'email',
       subject: i % 2 ? `Intro call with ${fn}` : `Re: your enquiry`,
       occurredAt: touchAt.toISOString(),
-      ...(i % 2 ? { direction: 'outbound', outcome: 'connected', durationSeconds: 300 } : { direction: 'outbound' }),
+      ...(i % 2
+        ? { direction: 'outbound', outcome: 'connected', durationSeconds: 300 }
+        : { direction: 'outbound', from: `sales@${co.domain}`, to: [lead.email ?? `${fn}@${co.domain}`] }),
       links: [{ entityType: 'contact', entityId: lead.id }],
     } as never);
     touched.push(lead.id);

@@ -38,8 +38,8 @@ export async function ruleRoutes(app: App) {
     },
   );
 
-  app.put(
-    '/api/routing/rules/order',
+  app.post(
+    '/api/routing/rules/reorder',
     { config: { permission: 'routing:manage' }, schema: { tags, body: reorderBody, response: { 200: list } } },
     async (req) => ({ items: await reorderRoutingRules(req.ctx, req.body.ids) }),
   );
