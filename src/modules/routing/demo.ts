@@ -6,8 +6,8 @@ import { createContact } from '../contacts/index.ts';
 import { createTeam } from '../identity/index.ts';
 import { addBusinessMinutes, weekdayNineToFive } from './business-hours.ts';
 import { calendarOf, loadRoutingSettings } from './queries/get-routing-settings.ts';
-import { createRoutingRule } from './use-cases/create-routing-rule.ts';
 import { dueAtFor } from './use-cases/assign-lead.ts';
+import { createRoutingRule } from './use-cases/create-routing-rule.ts';
 import { recordFirstTouch } from './use-cases/record-first-touch.ts';
 import { updateRoutingSettings } from './use-cases/update-routing-settings.ts';
 
@@ -19,9 +19,9 @@ const americas = ['US', 'CA'];
 /**
  * Two sales teams, routing on with three rules (strategic accounts → a named owner, Europe → round
  * robin, Americas → least loaded; no fallback, so APAC leads wait unassigned), a one-business-hour SLA,
- * and 60 web leads over the last two weeks: most touched (some late), some still waiting.
+ * and 40 web leads over the last two weeks: most touched (some late), some still waiting.
  */
-export async function seedRoutingDemo(p: { database: Database }, workspaceId: string, adminId: string, leadCount = 60) {
+export async function seedRoutingDemo(p: { database: Database }, workspaceId: string, adminId: string, leadCount = 40) {
   const db = p.database.db;
   const admin: Ctx = { db, workspaceId, actor: { type: 'user', id: adminId, userId: adminId, label: 'Demo admin', role: 'admin' } };
   const reps = await rows<{ id: string; name: string }>(
@@ -93,7 +93,11 @@ export async function seedRoutingDemo(p: { database: Database }, workspaceId: st
     const delay = i % 5 === 0 ? 90 + (i % 7) * 40 : 5 + ((i * 13) % 50);
     const touchAt = addBusinessMinutes(at, delay, calendarOf(settings));
     if (!touchAt || touchAt.getTime() > now) continue;
-    const owner: Ctx = { db, workspaceId, actor: { type: 'user', id: lead.ownerId, userId: lead.ownerId, label: 'rep', role: 'sales_rep' } };
+    const owner: Ctx = {
+      db,
+      workspaceId,
+      actor: { type: 'user', id: lead.ownerId, userId: lead.ownerId, label: 'rep', role: 'sales_rep' },
+    };
     await logActivity(owner, {
       type: i % 2 ? 'call' : 'email',
       subject: i % 2 ? `Intro call with ${fn}` : `Re: your enquiry`,

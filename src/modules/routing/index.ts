@@ -39,7 +39,10 @@ registerPermissions({
 });
 registerErrorCodes({ routing_rule_not_found: 404 });
 registerEventTypes([
-  { type: 'lead.assigned', description: 'Routing (or a person) gave a lead an owner, or left it unassigned; data.dueAt is the first-touch target' },
+  {
+    type: 'lead.assigned',
+    description: 'Routing (or a person) gave a lead an owner, or left it unassigned; data.dueAt is the first-touch target',
+  },
   { type: 'routing_rule.changed', description: 'A routing rule was created, changed, deleted or the rules were reordered' },
   { type: 'routing_settings.updated', description: 'Routing, SLA or follow-up settings changed' },
 ]);
@@ -48,7 +51,9 @@ registerEventTypes([
 registerLeadAssigner(assignNewLead);
 
 const contactIdsOf = (links: unknown) =>
-  Array.isArray(links) ? links.filter((l) => l?.entityType === 'contact' && typeof l.entityId === 'string').map((l) => l.entityId as string) : [];
+  Array.isArray(links)
+    ? links.filter((l) => l?.entityType === 'contact' && typeof l.entityId === 'string').map((l) => l.entityId as string)
+    : [];
 
 subscribe({
   name: 'routing.first_touch',
@@ -62,7 +67,8 @@ subscribe({
   types: ['contact.updated'],
   handle: async (event, database) => {
     const changed = event.data.changed;
-    if (event.entityId && Array.isArray(changed) && changed.includes('ownerId')) await followOwnerChange(database.db, event.workspaceId, event.entityId);
+    if (event.entityId && Array.isArray(changed) && changed.includes('ownerId'))
+      await followOwnerChange(database.db, event.workspaceId, event.entityId);
   },
 });
 

@@ -80,7 +80,11 @@ export async function createContact(ctx: Ctx, input: ContactInput, opts: WriteOp
     const assign = input.ownerId === undefined ? leadAssigner() : undefined;
     const routed = assign ? await assign(c, id) : undefined;
     if (routed !== undefined && routed !== ownerId)
-      [row] = await tx.update(contacts).set({ ownerId: routed }).where(inWorkspace(contacts.workspaceId, ctx, eq(contacts.id, id))).returning();
+      [row] = await tx
+        .update(contacts)
+        .set({ ownerId: routed })
+        .where(inWorkspace(contacts.workspaceId, ctx, eq(contacts.id, id)))
+        .returning();
     if (input.lifecycleStage) await appendLifecycle(c, id, null, input.lifecycleStage, opts.rule, now);
     const contact = { ...toContact(row!), ...(await contactParts(c, id)) };
     await recordAudit(c, { action: 'contact.created', entityType: 'contact', entityId: id, after: contact });

@@ -22,33 +22,57 @@ async function assignedAt(workspaceId: string, contactId: string, at: string, du
 }
 
 const call = (by: TestMember, contactId: string, occurredAt: string, extra: Record<string, unknown> = {}) =>
-  by.api.post('/api/activities', { type: 'call', direction: 'outbound', occurredAt, links: [{ entityType: 'contact', entityId: contactId }], ...extra });
+  by.api.post('/api/activities', {
+    type: 'call',
+    direction: 'outbound',
+    occurredAt,
+    links: [{ entityType: 'contact', entityId: contactId }],
+    ...extra,
+  });
 
 describe('first touch, breaches, the waiting queue and response times', () => {
   it('measures business minutes to the owner’s first call or email, across the weekend, and flags breaches', async () => {
     const ws = await createTestWorkspace(t);
-    const { members } = await routingWorkspace(t, ws, 2);
+    const { members } = await routingWorkspace(ws, 2);
     const [rep, rep2] = members as [TestMember, TestMember];
     await ws.admin.api.post('/api/routing/rules', { name: 'Rep', strategy: 'owner', ownerId: rep.userId });
     const settings = await ws.admin.api.patch('/api/routing/settings', { enabled: true, slaMinutes: 60, businessHours: nineToFive });
     expect(settings.json()).toMatchObject({ enabled: true, slaMinutes: 60, timezone: 'UTC' });
-    const lead = async (name: string) => (await ws.admin.api.post('/api/contacts', { firstName: name, lifecycleStage: 'lead' })).json().id as string;
+    const lead = async (name: string) =>
+      (await ws.admin.api.post('/api/contacts', { firstName: name, lifecycleStage: 'lead' })).json().id as string;
     const [a, b, c, d] = [await lead('Ann'), await lead('Ben'), await lead('Cai'), await lead('Dee')];
     // Fri 2026-11-13 16:30 UTC with a one-business-hour target: due Mon 2026-11-16 09:30.
     for (const id of [a, b]) await assignedAt(ws.workspaceId, id, '2026-11-13T16:30:00Z', '2026-11-16T09:30:00Z');
     await assignedAt(ws.workspaceId, c, '2026-11-16T10:00:00Z', '2026-11-16T11:00:00Z');
 
     // Not touches: a note, someone else's call, an inbound email, a call before the assignment.
-    await rep.api.post('/api/activities', { type: 'note', body: 'looked them up', occurredAt: '2026-11-16T09:00:00Z', links: [{ entityType: 'contact', entityId: a }] });
+    await rep.api.post('/api/activities', {
+      type: 'note',
+      body: 'looked them up',
+      occurredAt: '2026-11-16T09:00:00Z',
+      links: [{ entityType: 'contact', entityId: a }],
+    });
     await call(rep2, a, '2026-11-16T09:05:00Z');
     await rep.api.post('/api/activities', {
-      type: 'email', direction: 'inbound', subject: 'Hello?', from: 'ann@example.com', to: ['rep@example.com'], occurredAt: '2026-11-16T09:10:00Z', links: [{ entityType: 'contact', entityId: a }],
+      type: 'email',
+      direction: 'inbound',
+      subject: 'Hello?',
+      from: 'ann@example.com',
+      to: ['rep@example.com'],
+      occurredAt: '2026-11-16T09:10:00Z',
+      links: [{ entityType: 'contact', entityId: a }],
     });
     await call(rep, a, '2026-11-13T12:00:00Z');
     // Touches: Ann called Mon 09:20 (30 + 20 = 50 business minutes), Ben Mon 10:00 (90: late).
     expect((await call(rep, a, '2026-11-16T09:20:00Z')).statusCode).toBe(201);
     await rep.api.post('/api/activities', {
-      type: 'email', direction: 'outbound', subject: 'Following up', from: 'rep@example.com', to: ['ben@example.com'], occurredAt: '2026-11-16T10:00:00Z', links: [{ entityType: 'contact', entityId: b }],
+      type: 'email',
+      direction: 'outbound',
+      subject: 'Following up',
+      from: 'rep@example.com',
+      to: ['ben@example.com'],
+      occurredAt: '2026-11-16T10:00:00Z',
+      links: [{ entityType: 'contact', entityId: b }],
     });
     await runSubscriber(t, ws.workspaceId, 'routing.first_touch', ['activity.logged']);
     const touched = await rows<{ contact_id: string; response_minutes: number; first_touch_at: Date }>(
@@ -74,7 +98,17 @@ describe('first touch, breaches, the waiting queue and response times', () => {
     // Median of 50 and 90 is 70, p90 = 50 + 0.9 × 40 = 86; within 1 (Ann), breached 2 (Ben late, Cai overdue).
     const stats = (await ws.admin.api.get('/api/leads/response-times?from=2026-11-01')).json();
     expect(stats.reps).toEqual([
-      expect.objectContaining({ userId: rep.userId, assigned: 4, touched: 2, waiting: 2, withinSla: 1, breached: 2, pctWithinSla: 33.3, medianMinutes: 70, p90Minutes: 86 }),
+      expect.objectContaining({
+        userId: rep.userId,
+        assigned: 4,
+        touched: 2,
+        waiting: 2,
+        withinSla: 1,
+        breached: 2,
+        pctWithinSla: 33.3,
+        medianMinutes: 70,
+        p90Minutes: 86,
+      }),
     ]);
     // Deleting Ann's call puts her back in the queue.
     const annCall = await rows<{ id: string }>(
@@ -88,7 +122,7 @@ describe('first touch, breaches, the waiting queue and response times', () => {
 
   it('restarts the clock for the new owner when a waiting lead is reassigned by hand', async () => {
     const ws = await createTestWorkspace(t);
-    const { members } = await routingWorkspace(t, ws, 2);
+    const { members } = await routingWorkspace(ws, 2);
     const [rep, rep2] = members as [TestMember, TestMember];
     await ws.admin.api.post('/api/routing/rules', { name: 'Rep', strategy: 'owner', ownerId: rep.userId });
     await ws.admin.api.patch('/api/routing/settings', { enabled: true });
@@ -101,13 +135,16 @@ describe('first touch, breaches, the waiting queue and response times', () => {
       sql`select owner_id, reason from lead_assignments where workspace_id = ${ws.workspaceId} and contact_id = ${id}`,
     );
     expect(la).toEqual({ owner_id: rep2.userId, reason: 'manual' });
-    const moves = await rows(t.database.db, sql`select 1 from outbox_events where workspace_id = ${ws.workspaceId} and type = 'lead.assigned'`);
+    const moves = await rows(
+      t.database.db,
+      sql`select 1 from outbox_events where workspace_id = ${ws.workspaceId} and type = 'lead.assigned'`,
+    );
     expect(moves).toHaveLength(2);
   });
 
   it('shows reps their own leads and figures, managers their teams’, and routes a waiting lead again', async () => {
     const ws = await createTestWorkspace(t);
-    const { members } = await routingWorkspace(t, ws, 2);
+    const { members } = await routingWorkspace(ws, 2);
     const [rep, rep2] = members as [TestMember, TestMember];
     const manager = await ws.member('sales_manager');
     await createTeam(ws.admin.ctx, { name: 'Managed', managerId: manager.userId, memberIds: [rep.userId] });
@@ -129,7 +166,9 @@ describe('first touch, breaches, the waiting queue and response times', () => {
     expect((await rep.api.get('/api/leads/response-times')).json().reps.map((r: { userId: string }) => r.userId)).toEqual([rep.userId]);
     expect((await manager.api.get('/api/leads/response-times')).json().reps.map((r: { userId: string }) => r.userId)).toEqual([rep.userId]);
     expect((await ws.admin.api.get('/api/leads/response-times')).json().reps).toHaveLength(2);
-    expect((await ws.admin.api.get('/api/leads/waiting?owner=unassigned')).json().items.map((i: { contactId: string }) => i.contactId)).toEqual([nobody]);
+    expect(
+      (await ws.admin.api.get('/api/leads/waiting?owner=unassigned')).json().items.map((i: { contactId: string }) => i.contactId),
+    ).toEqual([nobody]);
 
     expect((await rep.api.post(`/api/leads/${nobody}/route`)).statusCode).toBe(403);
     // With own-records visibility a manager cannot see (so cannot route) an unassigned lead; an admin can.

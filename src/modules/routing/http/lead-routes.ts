@@ -28,7 +28,10 @@ export async function leadRoutes(app: App) {
 
   app.patch(
     '/api/routing/settings',
-    { config: { permission: 'routing:manage' }, schema: { tags, body: updateRoutingSettingsBody, response: { 200: routingSettingsSchema } } },
+    {
+      config: { permission: 'routing:manage' },
+      schema: { tags, body: updateRoutingSettingsBody, response: { 200: routingSettingsSchema } },
+    },
     async (req) => updateRoutingSettings(req.ctx, req.body),
   );
 
@@ -36,7 +39,12 @@ export async function leadRoutes(app: App) {
     '/api/leads/waiting',
     {
       config: { permission: 'leads:read' },
-      schema: { tags, description: 'Leads waiting for a first touch, most overdue first', querystring: queueQuery, response: { 200: queuePage } },
+      schema: {
+        tags,
+        description: 'Leads waiting for a first touch, most overdue first',
+        querystring: queueQuery,
+        response: { 200: queuePage },
+      },
     },
     async (req) => getLeadsQueue(req.ctx, req.query),
   );
@@ -51,7 +59,12 @@ export async function leadRoutes(app: App) {
     '/api/leads/:id/route',
     {
       config: { permission: 'leads:route' },
-      schema: { tags, description: 'Run the rules again for this lead', params: idParams, response: { 200: previewSchema.extend({ dueAt: z.date() }) } },
+      schema: {
+        tags,
+        description: 'Run the rules again for this lead',
+        params: idParams,
+        response: { 200: previewSchema.extend({ dueAt: z.date() }) },
+      },
     },
     async (req) => routeLead(req.ctx, req.params.id),
   );

@@ -16,16 +16,22 @@ const europe = { predicate: 'company', where: { field: 'country', op: 'in', valu
 describe('routing rules', () => {
   it('creates, lists in order, reorders, changes and deletes rules (admin only)', async () => {
     const ws = await createTestWorkspace(t);
-    const { teamId, members } = await routingWorkspace(t, ws, 2);
-    const a = (await ws.admin.api.post('/api/routing/rules', { name: 'Europe', conditions: europe, strategy: 'round_robin', teamId })).json();
-    const b = (await ws.admin.api.post('/api/routing/rules', { name: 'Everyone else', strategy: 'owner', ownerId: members[0]!.userId })).json();
+    const { teamId, members } = await routingWorkspace(ws, 2);
+    const a = (
+      await ws.admin.api.post('/api/routing/rules', { name: 'Europe', conditions: europe, strategy: 'round_robin', teamId })
+    ).json();
+    const b = (
+      await ws.admin.api.post('/api/routing/rules', { name: 'Everyone else', strategy: 'owner', ownerId: members[0]!.userId })
+    ).json();
     expect(a).toMatchObject({ position: 1, active: true, strategy: 'round_robin', teamId, ownerId: null });
     expect(b).toMatchObject({ position: 2, conditions: { and: [] }, ownerId: members[0]!.userId, teamId: null });
     const reordered = await ws.admin.api.post('/api/routing/rules/reorder', { ids: [b.id, a.id] });
     expect(reordered.json().items.map((r: { name: string }) => r.name)).toEqual(['Everyone else', 'Europe']);
     const off = await ws.admin.api.patch(`/api/routing/rules/${a.id}`, { active: false });
     expect(off.json()).toMatchObject({ active: false, name: 'Europe' });
-    expect((await members[0]!.api.post('/api/routing/rules', { name: 'x', strategy: 'owner', ownerId: members[0]!.userId })).statusCode).toBe(403);
+    expect(
+      (await members[0]!.api.post('/api/routing/rules', { name: 'x', strategy: 'owner', ownerId: members[0]!.userId })).statusCode,
+    ).toBe(403);
     expect((await members[0]!.api.get('/api/routing/rules')).json().items).toHaveLength(2);
     expect((await ws.admin.api.delete(`/api/routing/rules/${a.id}`)).statusCode).toBe(200);
     expect((await ws.admin.api.get('/api/routing/rules')).json().items.map((r: { id: string }) => r.id)).toEqual([b.id]);
@@ -34,7 +40,7 @@ describe('routing rules', () => {
   it('rejects bad conditions, a missing team or owner, a foreign team and an incomplete reorder, with paths', async () => {
     const ws = await createTestWorkspace(t);
     const other = await createTestWorkspace(t);
-    const { teamId } = await routingWorkspace(t, other, 1);
+    const { teamId } = await routingWorkspace(other, 1);
     const bad = await ws.admin.api.post('/api/routing/rules', {
       name: 'x',
       strategy: 'owner',
@@ -58,7 +64,7 @@ describe('routing rules', () => {
 
   it('previews a draft rule and the saved rules against a contact without moving the round-robin cursor', async () => {
     const ws = await createTestWorkspace(t);
-    const { teamId, members, company } = await routingWorkspace(t, ws, 2);
+    const { teamId, members, company } = await routingWorkspace(ws, 2);
     const berlin = await company('Berlinco', 'DE', 50);
     const contact = (await ws.admin.api.post('/api/contacts', { firstName: 'Greta', companyId: berlin, ownerId: null })).json();
     const draft = { name: 'Europe', conditions: europe, strategy: 'round_robin', teamId };
@@ -74,7 +80,10 @@ describe('routing rules', () => {
     expect(saved).toMatchObject({ reason: 'unassigned', trace: [] });
     const missing = await ws.admin.api.post('/api/routing/preview', { contactId: '01900000-0000-7000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
-    const badDraft = await ws.admin.api.post('/api/routing/preview', { contactId: contact.id, rule: { name: 'x', strategy: 'round_robin' } });
+    const badDraft = await ws.admin.api.post('/api/routing/preview', {
+      contactId: contact.id,
+      rule: { name: 'x', strategy: 'round_robin' },
+    });
     expect(badDraft.json().error.details.path).toEqual(['body', 'rule', 'teamId']);
   });
 });
@@ -82,7 +91,7 @@ describe('routing rules', () => {
 describe('routing new leads', () => {
   it('gives a lead created without an owner to the first matching rule: territory, then specific owner, then fallback', async () => {
     const ws = await createTestWorkspace(t);
-    const { teamId, members, company } = await routingWorkspace(t, ws, 2);
+    const { teamId, members, company } = await routingWorkspace(ws, 2);
     const big = await company('Bigcorp', 'US', 5000);
     const paris = await company('Parisco', 'FR', 20);
     const tokyo = await company('Tokyoco', 'JP', 20);
@@ -112,7 +121,10 @@ describe('routing new leads', () => {
       { reason: 'rule', rule_name: 'Europe' },
       { reason: 'fallback', rule_name: null },
     ]);
-    const events = await rows<{ type: string }>(t.database.db, sql`select type from outbox_events where workspace_id = ${ws.workspaceId} and type = 'lead.assigned'`);
+    const events = await rows<{ type: string }>(
+      t.database.db,
+      sql`select type from outbox_events where workspace_id = ${ws.workspaceId} and type = 'lead.assigned'`,
+    );
     expect(events).toHaveLength(3);
     const inbox = (await members[1]!.api.get('/api/notifications')).json().items;
     expect(inbox[0]).toMatchObject({ kind: 'lead_assigned', link: expect.stringMatching(/^\/contacts\//) });
@@ -120,7 +132,7 @@ describe('routing new leads', () => {
 
   it('leaves a lead unassigned when nothing matches and there is no fallback; keeps the creator when routing is off', async () => {
     const ws = await createTestWorkspace(t);
-    const { company } = await routingWorkspace(t, ws, 1);
+    const { company } = await routingWorkspace(ws, 1);
     const tokyo = await company('Tokyoco', 'JP', 20);
     expect((await ws.admin.api.post('/api/contacts', { firstName: 'A', companyId: tokyo })).json().ownerId).toBe(ws.admin.userId);
     await ws.admin.api.patch('/api/routing/settings', { enabled: true });
@@ -131,7 +143,7 @@ describe('routing new leads', () => {
 
   it('round robin stays fair under 20 concurrent creates', async () => {
     const ws = await createTestWorkspace(t);
-    const { teamId, members } = await routingWorkspace(t, ws, 4);
+    const { teamId, members } = await routingWorkspace(ws, 4);
     await ws.admin.api.post('/api/routing/rules', { name: 'All', strategy: 'round_robin', teamId });
     await ws.admin.api.patch('/api/routing/settings', { enabled: true });
     const created = await Promise.all(
@@ -146,7 +158,7 @@ describe('routing new leads', () => {
 
   it('least-loaded gives the lead to the member with the fewest open leads, or open tasks', async () => {
     const ws = await createTestWorkspace(t);
-    const { teamId, members } = await routingWorkspace(t, ws, 3);
+    const { teamId, members } = await routingWorkspace(ws, 3);
     const [a, b, c] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
     for (const m of [a, a, b]) await ws.admin.api.post('/api/contacts', { firstName: 'Old', lifecycleStage: 'lead', ownerId: m.userId });
     const rule = (await ws.admin.api.post('/api/routing/rules', { name: 'Load', strategy: 'least_loaded', teamId })).json();

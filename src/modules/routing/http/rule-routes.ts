@@ -48,7 +48,12 @@ export async function ruleRoutes(app: App) {
     '/api/routing/preview',
     {
       config: { permission: 'routing:manage' },
-      schema: { tags, description: 'Who a draft rule (or the saved rules) would give a contact; changes nothing', body: previewBody, response: { 200: previewSchema } },
+      schema: {
+        tags,
+        description: 'Who a draft rule (or the saved rules) would give a contact; changes nothing',
+        body: previewBody,
+        response: { 200: previewSchema },
+      },
     },
     async (req) => previewRouting(req.ctx, req.body),
   );

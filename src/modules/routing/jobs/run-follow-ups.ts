@@ -11,9 +11,16 @@ const batchSize = 200;
 
 /** The local date ("YYYY-MM-DD") and hour of an instant in a time zone. */
 export function localDateHour(at: Date, tz: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  })
     .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
@@ -78,20 +85,22 @@ async function sendDigest(db: Executor, workspaceId: string, tz: string, date: s
     const dayStart = new Date(zonedTime(y, m, d, 0, tz)).toISOString();
     const perOwner = await rows<{ user_id: string; follow_ups: number; waiting: number; breached: number }>(
       tx,
-      sql`select user_id, sum(follow_ups)::int as follow_ups, sum(waiting)::int as waiting, sum(breached)::int as breached from (
+      sql`select x.user_id, sum(follow_ups)::int as follow_ups, sum(waiting)::int as waiting, sum(breached)::int as breached from (
             select owner_id as user_id, count(*) as follow_ups, 0 as waiting, 0 as breached from follow_ups
             where workspace_id = ${workspaceId} and created_at >= ${dayStart} group by owner_id
             union all
             select la.owner_id, 0, count(*), count(*) filter (where la.due_at < now()) from lead_assignments la
             join contacts c on c.workspace_id = la.workspace_id and c.id = la.contact_id and c.deleted_at is null and c.owner_id = la.owner_id
             where la.workspace_id = ${workspaceId} and la.first_touch_at is null and la.owner_id is not null group by la.owner_id
-          ) x join memberships ms on ms.workspace_id = ${workspaceId} and ms.user_id = x.user_id group by user_id`,
+          ) x join memberships ms on ms.workspace_id = ${workspaceId} and ms.user_id = x.user_id group by x.user_id`,
     );
     for (const o of perOwner) {
       if (o.follow_ups === 0 && o.waiting === 0) continue;
       const parts = [
         o.follow_ups ? plural(o.follow_ups, 'record needs a follow-up', 'records need a follow-up') : '',
-        o.waiting ? `${plural(o.waiting, 'lead waits', 'leads wait')} for a first touch${o.breached ? ` (${o.breached} past the target)` : ''}` : '',
+        o.waiting
+          ? `${plural(o.waiting, 'lead waits', 'leads wait')} for a first touch${o.breached ? ` (${o.breached} past the target)` : ''}`
+          : '',
       ].filter(Boolean);
       await notifyUser(tx, {
         workspaceId,
@@ -112,7 +121,13 @@ async function sendDigest(db: Executor, workspaceId: string, tz: string, date: s
  * has not had today's run: follow-up tasks for records quiet for N days, then the digest.
  */
 export async function runFollowUps(db: Executor, now = new Date(), onlyWorkspace?: string) {
-  const due = await rows<{ workspace_id: string; timezone: string; follow_up_days: number; digest_hour: number; last_digest_date: string | null }>(
+  const due = await rows<{
+    workspace_id: string;
+    timezone: string;
+    follow_up_days: number;
+    digest_hour: number;
+    last_digest_date: string | null;
+  }>(
     db,
     sql`select s.workspace_id, w.timezone, s.follow_up_days, s.digest_hour, s.last_digest_date
         from routing_settings s join workspaces w on w.id = s.workspace_id

@@ -26,13 +26,20 @@ export function toRule(r: RoutingRule) {
 
 /** The workspace's rules in evaluation order. */
 export async function getRoutingRules(ctx: Ctx) {
-  const list = await ctx.db.select().from(routingRules).where(inWorkspace(routingRules.workspaceId, ctx)).orderBy(asc(routingRules.position), asc(routingRules.id));
+  const list = await ctx.db
+    .select()
+    .from(routingRules)
+    .where(inWorkspace(routingRules.workspaceId, ctx))
+    .orderBy(asc(routingRules.position), asc(routingRules.id));
   return list.map(toRule);
 }
 
 /** One rule row, or 404 routing_rule_not_found. */
 export async function loadRule(ctx: Ctx, id: string, forUpdate = false): Promise<RoutingRule> {
-  const q = ctx.db.select().from(routingRules).where(inWorkspace(routingRules.workspaceId, ctx, eq(routingRules.id, id)));
+  const q = ctx.db
+    .select()
+    .from(routingRules)
+    .where(inWorkspace(routingRules.workspaceId, ctx, eq(routingRules.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('routing_rule', id);
   return row;

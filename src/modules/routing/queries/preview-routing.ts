@@ -17,7 +17,18 @@ export async function previewRouting(ctx: Ctx, input: { contactId: string; rule?
   if (input.rule) {
     const values = await checkRule(ctx, input.rule, ['body', 'rule']);
     const now = new Date();
-    rules = [{ ...values, id: newId(), workspaceId: ctx.workspaceId, position: 0, lastUserId: null, assignedCount: 0, createdAt: now, updatedAt: now }];
+    rules = [
+      {
+        ...values,
+        id: newId(),
+        workspaceId: ctx.workspaceId,
+        position: 0,
+        lastUserId: null,
+        assignedCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ];
   }
   const decision = await decideOwner(ctx, input.contactId, input.rule ? { ...settings, fallbackOwnerId: null } : settings, {
     commit: false,

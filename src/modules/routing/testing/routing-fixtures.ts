@@ -1,12 +1,18 @@
 import { sql } from 'drizzle-orm';
-import type { TestWorkspace } from '../../../apps/test-kit.ts';
+import type { Role } from '../../../kernel/auth/index.ts';
+import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { subscriberJob } from '../../../kernel/events/index.ts';
-import type { TestPlatform } from '../../../kernel/testing/index.ts';
+import type { Caller, TestPlatform } from '../../../kernel/testing/index.ts';
 import { createTeam } from '../../identity/index.ts';
 
-/** A company in a country with a size, and a team of `n` sales reps. */
-export async function routingWorkspace(t: TestPlatform, ws: TestWorkspace, reps = 3) {
+interface Workspace<M extends { userId: string }> {
+  admin: { api: Caller; ctx: Ctx };
+  member(role: Role): Promise<M>;
+}
+
+/** A team of `reps` sales reps, and a maker of companies with a country and a size. */
+export async function routingWorkspace<M extends { userId: string }>(ws: Workspace<M>, reps = 3) {
   const members = [];
   for (let i = 0; i < reps; i++) members.push(await ws.member('sales_rep'));
   const team = await createTeam(ws.admin.ctx, { name: 'Team', memberIds: members.map((m) => m.userId) });

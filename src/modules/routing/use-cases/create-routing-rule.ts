@@ -15,14 +15,22 @@ export async function createRoutingRule(ctx: Ctx, input: RuleInput) {
     const values = await checkRule(c, input);
     // Serialize appends per workspace so two new rules never share a position.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`routing-rules:${ctx.workspaceId}`}))`);
-    const [last] = await rows<{ p: number | null }>(tx, sql`select max(position) as p from routing_rules where workspace_id = ${ctx.workspaceId}`);
+    const [last] = await rows<{ p: number | null }>(
+      tx,
+      sql`select max(position) as p from routing_rules where workspace_id = ${ctx.workspaceId}`,
+    );
     const [row] = await tx
       .insert(routingRules)
       .values({ workspaceId: ctx.workspaceId, ...values, position: (last?.p ?? 0) + 1 })
       .returning();
     const rule = toRule(row!);
     await recordAudit(c, { action: 'routing_rule.created', entityType: 'routing_rule', entityId: rule.id, after: rule });
-    await emitEvent(c, { type: 'routing_rule.changed', entityType: 'routing_rule', entityId: rule.id, data: { change: 'created', name: rule.name } });
+    await emitEvent(c, {
+      type: 'routing_rule.changed',
+      entityType: 'routing_rule',
+      entityId: rule.id,
+      data: { change: 'created', name: rule.name },
+    });
     return rule;
   });
 }

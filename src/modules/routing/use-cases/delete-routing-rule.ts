@@ -12,6 +12,11 @@ export async function deleteRoutingRule(ctx: Ctx, id: string) {
     const before = await loadRule(c, id, true);
     await tx.delete(routingRules).where(and(eq(routingRules.workspaceId, ctx.workspaceId), eq(routingRules.id, id)));
     await recordAudit(c, { action: 'routing_rule.deleted', entityType: 'routing_rule', entityId: id, before: toRule(before) });
-    await emitEvent(c, { type: 'routing_rule.changed', entityType: 'routing_rule', entityId: id, data: { change: 'deleted', name: before.name } });
+    await emitEvent(c, {
+      type: 'routing_rule.changed',
+      entityType: 'routing_rule',
+      entityId: id,
+      data: { change: 'deleted', name: before.name },
+    });
   });
 }

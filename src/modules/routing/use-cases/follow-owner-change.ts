@@ -21,6 +21,11 @@ export async function followOwnerChange(exec: Executor, workspaceId: string, con
     );
     if (!r) return;
     const ctx: Ctx = { db: tx, workspaceId, actor: systemActor('routing') };
-    await recordAssignment(ctx, contactId, { ownerId: r.owner_id, ruleId: null, ruleName: null, reason: 'manual' }, await loadRoutingSettings(tx, workspaceId));
+    await recordAssignment(
+      ctx,
+      contactId,
+      { ownerId: r.owner_id, ruleId: null, ruleName: null, reason: 'manual' },
+      await loadRoutingSettings(tx, workspaceId),
+    );
   });
 }

@@ -19,7 +19,7 @@ async function teamRing(ctx: Ctx, teamId: string | null): Promise<string[]> {
 /** The ring turned so it starts right after the member who got the previous lead. */
 function after(ring: string[], last: string | null): string[] {
   const i = last ? ring.findIndex((u) => u > last) : 0;
-  const start = i < 0 ? 0 : i;
+  const start = Math.max(i, 0);
   return [...ring.slice(start), ...ring.slice(0, start)];
 }
 

@@ -22,7 +22,12 @@ interface Row {
  */
 export async function recordFirstTouch(exec: Executor, workspaceId: string, contactIds: string[], activityId?: string) {
   if (contactIds.length === 0 && !activityId) return 0;
-  const ids = contactIds.length ? sql`la.contact_id in (${sql.join(contactIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
+  const ids = contactIds.length
+    ? sql`la.contact_id in (${sql.join(
+        contactIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
   const byActivity = activityId ? sql`la.first_touch_activity_id = ${activityId}` : sql`false`;
   return exec.transaction(async (tx) => {
     const found = await rows<Row>(

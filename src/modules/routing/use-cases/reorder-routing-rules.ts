@@ -12,7 +12,11 @@ export async function reorderRoutingRules(ctx: Ctx, ids: string[]) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`routing-rules:${ctx.workspaceId}`}))`);
-    const current = await tx.select({ id: routingRules.id }).from(routingRules).where(inWorkspace(routingRules.workspaceId, ctx)).for('update');
+    const current = await tx
+      .select({ id: routingRules.id })
+      .from(routingRules)
+      .where(inWorkspace(routingRules.workspaceId, ctx))
+      .for('update');
     const known = new Set(current.map((r) => r.id));
     ids.forEach((id, i) => {
       if (!known.has(id))
@@ -28,7 +32,12 @@ export async function reorderRoutingRules(ctx: Ctx, ids: string[]) {
         .set({ position: i + 1 })
         .where(and(eq(routingRules.workspaceId, ctx.workspaceId), eq(routingRules.id, id)));
     await recordAudit(c, { action: 'routing_rule.reordered', entityType: 'routing_rule', entityId: ctx.workspaceId, after: { ids } });
-    await emitEvent(c, { type: 'routing_rule.changed', entityType: 'routing_rule', entityId: ctx.workspaceId, data: { change: 'reordered' } });
+    await emitEvent(c, {
+      type: 'routing_rule.changed',
+      entityType: 'routing_rule',
+      entityId: ctx.workspaceId,
+      data: { change: 'reordered' },
+    });
     return getRoutingRules(c);
   });
 }

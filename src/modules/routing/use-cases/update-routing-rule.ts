@@ -29,7 +29,12 @@ export async function updateRoutingRule(ctx: Ctx, id: string, input: Partial<Rul
       .returning();
     const rule = toRule(row!);
     await recordAudit(c, { action: 'routing_rule.updated', entityType: 'routing_rule', entityId: id, before: toRule(before), after: rule });
-    await emitEvent(c, { type: 'routing_rule.changed', entityType: 'routing_rule', entityId: id, data: { change: 'updated', name: rule.name } });
+    await emitEvent(c, {
+      type: 'routing_rule.changed',
+      entityType: 'routing_rule',
+      entityId: id,
+      data: { change: 'updated', name: rule.name },
+    });
     return rule;
   });
 }

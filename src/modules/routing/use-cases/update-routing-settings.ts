@@ -34,7 +34,12 @@ export async function updateRoutingSettings(ctx: Ctx, input: RoutingSettingsInpu
       .onConflictDoUpdate({ target: routingSettings.workspaceId, set: next });
     const after = await loadRoutingSettings(tx, ctx.workspaceId);
     await recordAudit(c, { action: 'routing_settings.updated', entityType: 'workspace', entityId: ctx.workspaceId, before, after });
-    await emitEvent(c, { type: 'routing_settings.updated', entityType: 'workspace', entityId: ctx.workspaceId, data: { enabled: after.enabled } });
+    await emitEvent(c, {
+      type: 'routing_settings.updated',
+      entityType: 'workspace',
+      entityId: ctx.workspaceId,
+      data: { enabled: after.enabled },
+    });
     return after;
   });
 }
