@@ -52,3 +52,16 @@ export async function startCrm(opts: { demo?: boolean } = {}): Promise<CrmE2E> {
     },
   };
 }
+
+/** Invites someone and accepts the invite as them (a teammate who joined through the link). */
+export async function joinByInvite(
+  page: Page,
+  api: ReturnType<typeof apiOf>,
+  who: { name: string; email: string; password: string },
+  role: string,
+) {
+  const invite = await api.post('/api/invites', { email: who.email, role });
+  const token = String(invite.url).split('/invite/')[1]!;
+  const res = await page.request.post(`/api/invites/by-token/${token}/accept`, { data: { name: who.name, password: who.password } });
+  if (!res.ok()) throw new Error(await res.text());
+}
