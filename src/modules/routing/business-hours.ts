@@ -64,6 +64,19 @@ function offsetAt(at: number, tz: string): number {
  * result; a time skipped by spring-forward resolves to the instant just after the gap.
  */
 export function zonedTime(y: number, m: number, d: number, minutes: number, tz: string): number {
+  const key = `${tz}|${y}-${m}-${d}|${minutes}`;
+  const known = zoned.get(key);
+  if (known !== undefined) return known;
+  // Intl lookups cost microseconds each; a queue page of long-waiting leads repeats the same days many times.
+  if (zoned.size > 100_000) zoned.clear();
+  const at = resolveZoned(y, m, d, minutes, tz);
+  zoned.set(key, at);
+  return at;
+}
+
+const zoned = new Map<string, number>();
+
+function resolveZoned(y: number, m: number, d: number, minutes: number, tz: string): number {
   const wall = Date.UTC(y, m - 1, d) + minutes * minute;
   const first = wall - offsetAt(wall, tz);
   const second = wall - offsetAt(first, tz);
@@ -95,13 +108,37 @@ function openIntervals(civil: number, bh: BusinessHours, holidays: Set<string>):
     .sort((a, b) => a[0] - b[0]);
 }
 
+const calendars = new Map<string, Map<number, [number, number][]>>();
+
+/** The open intervals of each local date of a calendar, memoized: long waits walk the same days again and again. */
+function dayCache(bh: BusinessHours) {
+  const key = `${bh.timezone}|${JSON.stringify(bh.windows)}|${(bh.holidays ?? []).join(',')}`;
+  let days = calendars.get(key);
+  if (!days) {
+    if (calendars.size > 1000) calendars.clear();
+    days = new Map();
+    calendars.set(key, days);
+  }
+  const holidays = new Set(bh.holidays ?? []);
+  const cache = days;
+  return (civil: number) => {
+    let list = cache.get(civil);
+    if (!list) {
+      if (cache.size > 20_000) cache.clear();
+      list = openIntervals(civil, bh, holidays);
+      cache.set(civil, list);
+    }
+    return list;
+  };
+}
+
 /** Walks the open intervals from `from` onward (clipped to start at `from`), calling `visit` until it returns false. */
 function walk(from: number, bh: BusinessHours, visit: (start: number, end: number) => boolean) {
-  const holidays = new Set(bh.holidays ?? []);
+  const intervalsOf = dayCache(bh);
   // Start a day early: an instant just after local midnight may still be inside the previous date's late window.
   let civil = localDate(from, bh.timezone) - day;
   for (let i = 0; i < maxDays; i++, civil += day) {
-    for (const [s, e] of openIntervals(civil, bh, holidays)) {
+    for (const [s, e] of intervalsOf(civil)) {
       if (e <= from) continue;
       if (!visit(Math.max(s, from), e)) return;
     }
