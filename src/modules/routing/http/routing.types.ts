@@ -102,7 +102,10 @@ export const queueItemSchema = z.object({
   status: z.enum(['unassigned', 'untouched']),
 });
 export const queuePage = pageOf(queueItemSchema).extend({
-  summary: z.object({ waiting: z.number().int(), breached: z.number().int(), unassigned: z.number().int() }),
+  summary: z
+    .object({ waiting: z.number().int(), breached: z.number().int(), unassigned: z.number().int() })
+    .nullable()
+    .describe('Counts of everything the filter matches (first page only; null on later pages)'),
 });
 
 export const responseTimesQuery = z.object({

@@ -55,12 +55,15 @@ export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
         where ${scope} and ${breached} and ${after}
         order by la.due_at, la.id limit ${q.limit + 1}`,
   );
-  const [summary] = await rows<{ waiting: number; breached: number; unassigned: number }>(
-    ctx.db,
-    sql`select count(*)::int as waiting, (count(*) filter (where la.due_at < now()))::int as breached,
+  // The counts scan every waiting lead, so only the first page pays for them.
+  const [summary] = cursor
+    ? [null]
+    : await rows<{ waiting: number; breached: number; unassigned: number }>(
+        ctx.db,
+        sql`select count(*)::int as waiting, (count(*) filter (where la.due_at < now()))::int as breached,
                (count(*) filter (where c.owner_id is null))::int as unassigned
         ${from} where ${scope}`,
-  );
+      );
   const calendar = calendarOf(await loadRoutingSettings(ctx.db, ctx.workspaceId));
   const now = new Date();
   const page = toPage(fetched, q.limit, (r) => [iso(r.due_at), r.id]);
@@ -81,6 +84,6 @@ export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
       status: r.owner_id ? ('untouched' as const) : ('unassigned' as const),
     })),
     nextCursor: page.nextCursor,
-    summary: summary ?? { waiting: 0, breached: 0, unassigned: 0 },
+    summary: cursor ? null : (summary ?? { waiting: 0, breached: 0, unassigned: 0 }),
   };
 }

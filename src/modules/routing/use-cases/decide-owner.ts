@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { inWorkspace, rows } from '../../../kernel/db/index.ts';
-import { loadRule, type RoutingRule } from '../queries/get-routing-rules.ts';
+import type { RoutingRule } from '../queries/get-routing-rules.ts';
 import type { RoutingSettings } from '../queries/get-routing-settings.ts';
 import { matchConditions } from '../queries/match-rules.ts';
 import { routingRules } from '../schema.ts';
@@ -25,6 +25,15 @@ export const activeRules = (ctx: Ctx) =>
     .from(routingRules)
     .where(inWorkspace(routingRules.workspaceId, ctx, eq(routingRules.active, true)))
     .orderBy(asc(routingRules.position), asc(routingRules.id));
+
+const lockRule = async (ctx: Ctx, id: string): Promise<RoutingRule | undefined> =>
+  (
+    await ctx.db
+      .select()
+      .from(routingRules)
+      .where(inWorkspace(routingRules.workspaceId, ctx, eq(routingRules.id, id)))
+      .for('update')
+  )[0];
 
 async function isMember(ctx: Ctx, userId: string | null) {
   if (!userId) return false;
@@ -58,8 +67,9 @@ export async function decideOwner(
       trace.push({ ruleId: rule.id, name: rule.name, matched: false, ownerId: null });
       continue;
     }
-    const current = opts.commit ? await loadRule(ctx, rule.id, true) : rule;
-    const ownerId = await pickOwner(ctx, current);
+    // A rule deleted or switched off since the list was read is passed over, not an error for the create.
+    const current = opts.commit ? await lockRule(ctx, rule.id) : rule;
+    const ownerId = current && (current.active || !opts.commit) ? await pickOwner(ctx, current) : null;
     trace.push({ ruleId: rule.id, name: rule.name, matched: true, ownerId });
     if (!ownerId) continue;
     if (opts.commit)
