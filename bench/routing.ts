@@ -19,7 +19,14 @@ import { loadConfig, rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { migrate, openDatabase, rows } from '../src/kernel/db/index.ts';
 import { createApiKey, createTeam, createUser, createWorkspace } from '../src/modules/identity/index.ts';
-import { createRoutingRule, updateRoutingSettings } from '../src/modules/routing/index.ts';
+import {
+  createRoutingRule,
+  getRoutingSettings,
+  leadsQueueSql,
+  responseTimesSql,
+  updateRoutingSettings,
+  zonedTime,
+} from '../src/modules/routing/index.ts';
 import { describeMachine, machineLine, table, updateBenchDoc, writeResults } from './lib/report.ts';
 
 const url = rawEnv('BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/tandem_bench_routing';
@@ -197,33 +204,17 @@ async function main() {
       reads.push({ name, api, raw: rawRun });
       log(`${name}: API p50 ${ms(api.p50)} p95 ${ms(api.p95)} · raw SQL p50 ${ms(rawRun.p50)} p95 ${ms(rawRun.p95)}`);
     };
-    // The endpoints' own SQL (as an admin sees it), run raw: the ratio is what the API adds.
-    const scope = sql`la.workspace_id = ${ws.id} and la.first_touch_at is null
-      and (c.lifecycle_stage is null or c.lifecycle_stage in ('lead', 'marketing_qualified', 'sales_qualified'))
-      and coalesce(c.lead_status, 'new') not in ('qualified', 'unqualified')`;
-    const joined = sql`from lead_assignments la join contacts c on c.workspace_id = la.workspace_id and c.id = la.contact_id and c.deleted_at is null`;
-    await measure('Leads waiting, first page (50)', '/api/leads/waiting?limit=50', [
-      sql`select la.id, la.contact_id, c.display_name, c.email, co.name as company_name, c.owner_id, u.name as owner_name,
-                 la.rule_name, la.reason, la.assigned_at, la.due_at
-          ${joined}
-          left join companies co on co.workspace_id = c.workspace_id and co.id = c.company_id
-          left join users u on u.id = c.owner_id
-          where ${scope} order by la.due_at, la.id limit 51`,
-      sql`select count(*)::int, (count(*) filter (where la.due_at < now()))::int, (count(*) filter (where c.owner_id is null))::int
-          ${joined} where ${scope}`,
-    ]);
-    const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    await measure('Response times, 30 days, 12 reps', '/api/leads/response-times', [
-      sql`select la.owner_id, u.name, count(*)::int as assigned, count(la.first_touch_at)::int as touched,
-                 (count(*) filter (where la.first_touch_at is null))::int as waiting,
-                 (count(*) filter (where la.first_touch_at <= la.due_at))::int as within,
-                 (count(*) filter (where la.first_touch_at > la.due_at or (la.first_touch_at is null and la.due_at < now())))::int as breached,
-                 percentile_cont(0.5) within group (order by la.response_minutes) as median,
-                 percentile_cont(0.9) within group (order by la.response_minutes) as p90
-          from lead_assignments la join users u on u.id = la.owner_id
-          where la.workspace_id = ${ws.id} and la.owner_id is not null and la.assigned_at >= ${from} and la.assigned_at < now()
-          group by la.owner_id, u.name order by u.name, la.owner_id`,
-    ]);
+    // The endpoints' own SQL (as the admin sees it), run raw: the ratio is what the API adds.
+    const queue = leadsQueueSql(ctx, { limit: 50 });
+    await measure('Leads waiting, first page (50)', '/api/leads/waiting?limit=50', [queue.page, queue.summary!]);
+    const settings = await getRoutingSettings(ctx);
+    const dayStart = (d: Date) => {
+      const [y, m, dd] = d.toISOString().slice(0, 10).split('-').map(Number) as [number, number, number];
+      return new Date(zonedTime(y, m, dd, 0, settings.timezone));
+    };
+    const start = dayStart(new Date(Date.now() - 29 * 86_400_000));
+    const end = new Date(dayStart(new Date()).getTime() + 86_400_000);
+    await measure('Response times, 30 days, 12 reps', '/api/leads/response-times', [responseTimesSql(ctx, start, end)]);
 
     const machine = describeMachine();
     const createRows = [

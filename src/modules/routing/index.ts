@@ -11,13 +11,20 @@ import { assignNewLead } from './use-cases/assign-lead.ts';
 import { followOwnerChange } from './use-cases/follow-owner-change.ts';
 import { recordFirstTouch } from './use-cases/record-first-touch.ts';
 
-export { addBusinessMinutes, type BusinessHours, type BusinessWindow, businessMinutesBetween, isOpen } from './business-hours.ts';
+export {
+  addBusinessMinutes,
+  type BusinessHours,
+  type BusinessWindow,
+  businessMinutesBetween,
+  isOpen,
+  zonedTime,
+} from './business-hours.ts';
 export { seedRoutingDemo } from './demo.ts';
 export { type FollowUpSource, notFollowedUp, registerFollowUpSource, type StaleRecord } from './follow-ups/follow-up-sources.ts';
 export * as routingTypes from './http/routing.types.ts';
 export { followUpsJob, runFollowUps } from './jobs/run-follow-ups.ts';
-export { getLeadsQueue } from './queries/get-leads-queue.ts';
-export { getResponseTimes } from './queries/get-response-times.ts';
+export { getLeadsQueue, leadsQueueSql } from './queries/get-leads-queue.ts';
+export { getResponseTimes, responseTimesSql } from './queries/get-response-times.ts';
 export { getRoutingRules } from './queries/get-routing-rules.ts';
 export { getRoutingSettings, type RoutingSettings } from './queries/get-routing-settings.ts';
 export { previewRouting } from './queries/preview-routing.ts';

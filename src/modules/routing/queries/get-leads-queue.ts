@@ -30,12 +30,8 @@ interface Row {
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-/**
- * The leads waiting for a first touch (untouched by their owner, or unassigned) that the caller may
- * see, most overdue first: ordered by due time, so every breached lead comes before every lead still
- * within its target. Leads that stopped being leads (qualified, unqualified, converted, deleted) drop out.
- */
-export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
+/** The page and summary SQL of the queue (exported for bench/routing.ts, which runs them raw as the baseline). */
+export function leadsQueueSql(ctx: Ctx, q: QueueRequest) {
   const owner = q.owner === 'me' ? (ctx.actor.userId ?? null) : q.owner;
   const ownerCond: SQL =
     owner === undefined ? sql`true` : owner === 'unassigned' || owner === null ? sql`c.owner_id is null` : sql`c.owner_id = ${owner}::uuid`;
@@ -45,25 +41,32 @@ export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
   const cursor = decodeCursor(q.cursor, 2) as [string, string] | undefined;
   const after = cursor ? sql`(la.due_at, la.id) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : sql`true`;
   const breached = q.breached === 'true' ? sql`la.due_at < now()` : q.breached === 'false' ? sql`la.due_at >= now()` : sql`true`;
-  const fetched = await rows<Row>(
-    ctx.db,
-    sql`select la.id, la.contact_id, c.display_name, c.email, co.name as company_name, c.owner_id, u.name as owner_name,
+  return {
+    page: sql`select la.id, la.contact_id, c.display_name, c.email, co.name as company_name, c.owner_id, u.name as owner_name,
                la.rule_name, la.reason, la.assigned_at, la.due_at
         ${from}
         left join companies co on co.workspace_id = c.workspace_id and co.id = c.company_id
         left join users u on u.id = c.owner_id
         where ${scope} and ${breached} and ${after}
         order by la.due_at, la.id limit ${q.limit + 1}`,
-  );
-  // The counts scan every waiting lead, so only the first page pays for them.
-  const [summary] = cursor
-    ? [null]
-    : await rows<{ waiting: number; breached: number; unassigned: number }>(
-        ctx.db,
-        sql`select count(*)::int as waiting, (count(*) filter (where la.due_at < now()))::int as breached,
+    // The counts scan every waiting lead, so only the first page pays for them.
+    summary: cursor
+      ? null
+      : sql`select count(*)::int as waiting, (count(*) filter (where la.due_at < now()))::int as breached,
                (count(*) filter (where c.owner_id is null))::int as unassigned
         ${from} where ${scope}`,
-      );
+  };
+}
+
+/**
+ * The leads waiting for a first touch (untouched by their owner, or unassigned) that the caller may
+ * see, most overdue first: ordered by due time, so every breached lead comes before every lead still
+ * within its target. Leads that stopped being leads (qualified, unqualified, converted, deleted) drop out.
+ */
+export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
+  const query = leadsQueueSql(ctx, q);
+  const fetched = await rows<Row>(ctx.db, query.page);
+  const [summary] = query.summary ? await rows<{ waiting: number; breached: number; unassigned: number }>(ctx.db, query.summary) : [null];
   const calendar = calendarOf(await loadRoutingSettings(ctx.db, ctx.workspaceId));
   const now = new Date();
   const page = toPage(fetched, q.limit, (r) => [iso(r.due_at), r.id]);
@@ -84,6 +87,6 @@ export async function getLeadsQueue(ctx: Ctx, q: QueueRequest) {
       status: r.owner_id ? ('untouched' as const) : ('unassigned' as const),
     })),
     nextCursor: page.nextCursor,
-    summary: cursor ? null : (summary ?? { waiting: 0, breached: 0, unassigned: 0 }),
+    summary: query.summary ? (summary ?? { waiting: 0, breached: 0, unassigned: 0 }) : null,
   };
 }

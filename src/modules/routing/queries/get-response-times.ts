@@ -28,6 +28,20 @@ function repScope(ctx: Ctx): SQL {
             where t.workspace_id = ${ctx.workspaceId} and t.manager_id = ${userId}))`;
 }
 
+/** The per-rep aggregate over assignments in [start, end), limited to the reps the caller may see (exported for bench/routing.ts). */
+export function responseTimesSql(ctx: Ctx, start: Date, end: Date) {
+  return sql`select la.owner_id, u.name, count(*)::int as assigned, count(la.first_touch_at)::int as touched,
+               (count(*) filter (where la.first_touch_at is null))::int as waiting,
+               (count(*) filter (where la.first_touch_at <= la.due_at))::int as within,
+               (count(*) filter (where la.first_touch_at > la.due_at or (la.first_touch_at is null and la.due_at < now())))::int as breached,
+               percentile_cont(0.5) within group (order by la.response_minutes) as median,
+               percentile_cont(0.9) within group (order by la.response_minutes) as p90
+        from lead_assignments la join users u on u.id = la.owner_id
+        where la.workspace_id = ${ctx.workspaceId} and la.owner_id is not null
+          and la.assigned_at >= ${start.toISOString()} and la.assigned_at < ${end.toISOString()} and ${repScope(ctx)}
+        group by la.owner_id, u.name order by u.name, la.owner_id`;
+}
+
 const day = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const round = (n: number | null) => (n === null ? null : Math.round(Number(n) * 10) / 10);
 
@@ -46,19 +60,7 @@ export async function getResponseTimes(ctx: Ctx, q: { from?: string; to?: string
   const [ty, tm, td] = day(to);
   const start = new Date(zonedTime(fy, fm, fd, 0, settings.timezone));
   const end = new Date(zonedTime(ty, tm, td, 24 * 60, settings.timezone));
-  const list = await rows<Row>(
-    ctx.db,
-    sql`select la.owner_id, u.name, count(*)::int as assigned, count(la.first_touch_at)::int as touched,
-               (count(*) filter (where la.first_touch_at is null))::int as waiting,
-               (count(*) filter (where la.first_touch_at <= la.due_at))::int as within,
-               (count(*) filter (where la.first_touch_at > la.due_at or (la.first_touch_at is null and la.due_at < now())))::int as breached,
-               percentile_cont(0.5) within group (order by la.response_minutes) as median,
-               percentile_cont(0.9) within group (order by la.response_minutes) as p90
-        from lead_assignments la join users u on u.id = la.owner_id
-        where la.workspace_id = ${ctx.workspaceId} and la.owner_id is not null
-          and la.assigned_at >= ${start.toISOString()} and la.assigned_at < ${end.toISOString()} and ${repScope(ctx)}
-        group by la.owner_id, u.name order by u.name, la.owner_id`,
-  );
+  const list = await rows<Row>(ctx.db, responseTimesSql(ctx, start, end));
   return {
     from,
     to,
