@@ -29,7 +29,7 @@ export function apiOf(page: Page, csrfToken: string) {
 
 /**
  * A server set up through first-run setup (Ada, the admin of Acme Inc.); with `demo`, the workspace
- * also gets the demo book of business (4 reps, 320 companies, 2,200 contacts, activities and tasks).
+ * also gets the demo book of business (4 reps, 320 companies, 2,200 contacts, activities and tasks, routing rules and 40 web leads).
  */
 export async function startCrm(opts: { demo?: boolean } = {}): Promise<CrmE2E> {
   const e2e = await startE2E();

@@ -16,12 +16,15 @@ const last = ['Becker', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Silva', 'Nov
 const europe = ['GB', 'DE', 'FR', 'NL', 'SE', 'ES'];
 const americas = ['US', 'CA'];
 
+/** How many web leads the demo adds (on top of the CRM demo's contacts). */
+export const routingDemoLeads = 40;
+
 /**
  * Two sales teams, routing on with three rules (strategic accounts → a named owner, Europe → round
  * robin, Americas → least loaded; no fallback, so APAC leads wait unassigned), a one-business-hour SLA,
  * and 40 web leads over the last two weeks: most touched (some late), some still waiting.
  */
-export async function seedRoutingDemo(p: { database: Database }, workspaceId: string, adminId: string, leadCount = 40) {
+export async function seedRoutingDemo(p: { database: Database }, workspaceId: string, adminId: string, leadCount = routingDemoLeads) {
   const db = p.database.db;
   const admin: Ctx = { db, workspaceId, actor: { type: 'user', id: adminId, userId: adminId, label: 'Demo admin', role: 'admin' } };
   const reps = await rows<{ id: string; name: string }>(

@@ -19,7 +19,7 @@ export {
   isOpen,
   zonedTime,
 } from './business-hours.ts';
-export { seedRoutingDemo } from './demo.ts';
+export { routingDemoLeads, seedRoutingDemo } from './demo.ts';
 export { type FollowUpSource, notFollowedUp, registerFollowUpSource, type StaleRecord } from './follow-ups/follow-up-sources.ts';
 export * as routingTypes from './http/routing.types.ts';
 export { followUpsJob, runFollowUps } from './jobs/run-follow-ups.ts';
