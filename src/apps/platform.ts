@@ -12,6 +12,7 @@ import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { followUpsJob, routingRoutes } from '../modules/routing/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -27,6 +28,7 @@ export const routePlugins = [
   companiesRoutes,
   contactsRoutes,
   activitiesRoutes,
+  routingRoutes,
   viewsRoutes,
   searchRoutes,
   mergeRoutes,
@@ -40,6 +42,7 @@ export function registerAllJobs() {
     subscriberJob,
     deliverWebhookJob,
     taskRemindersJob,
+    followUpsJob,
     runBulkJob,
     undoBulkJob,
     purgeDeletedJob,

@@ -29,7 +29,7 @@ export function apiOf(page: Page, csrfToken: string) {
 
 /**
  * A server set up through first-run setup (Ada, the admin of Acme Inc.); with `demo`, the workspace
- * also gets the demo book of business (4 reps, 320 companies, 2,200 contacts, activities and tasks).
+ * also gets the demo book of business (4 reps, 320 companies, 2,200 contacts, activities and tasks, routing rules and 40 web leads).
  */
 export async function startCrm(opts: { demo?: boolean } = {}): Promise<CrmE2E> {
   const e2e = await startE2E();
@@ -51,4 +51,17 @@ export async function startCrm(opts: { demo?: boolean } = {}): Promise<CrmE2E> {
       return page;
     },
   };
+}
+
+/** Invites someone and accepts the invite as them (a teammate who joined through the link). */
+export async function joinByInvite(
+  page: Page,
+  api: ReturnType<typeof apiOf>,
+  who: { name: string; email: string; password: string },
+  role: string,
+) {
+  const invite = await api.post('/api/invites', { email: who.email, role });
+  const token = String(invite.url).split('/invite/')[1]!;
+  const res = await page.request.post(`/api/invites/by-token/${token}/accept`, { data: { name: who.name, password: who.password } });
+  if (!res.ok()) throw new Error(await res.text());
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, signIn } from './browser.ts';
-import { apiOf, type CrmE2E, startCrm } from './crm-setup.ts';
+import { apiOf, type CrmE2E, joinByInvite, startCrm } from './crm-setup.ts';
 
 let crm: CrmE2E;
 const wait = { timeout: 10_000 };
@@ -20,10 +20,7 @@ describeBrowser('my tasks and notifications', () => {
     crm = await startCrm();
     // A teammate, joined through an invite link.
     const { page, api } = await signedIn();
-    const invite = await api.post('/api/invites', { email: rep.email, role: 'sales_rep' });
-    const token = String(invite.url).split('/invite/')[1]!;
-    const res = await page.request.post(`/api/invites/by-token/${token}/accept`, { data: { name: rep.name, password: rep.password } });
-    if (!res.ok()) throw new Error(await res.text());
+    await joinByInvite(page, api, rep, 'sales_rep');
     await page.context().close();
   }, 120_000);
   afterAll(() => crm?.e2e.close());

@@ -11,6 +11,7 @@ export { claimEmails } from './contact-rules.ts';
 export { demoCompanyCount, demoContactCount, seedCrmDemo } from './demo/seed-crm-demo.ts';
 export { emailDomain, freeMailDomains, isFreeMailDomain } from './free-mail-domains.ts';
 export * as contactTypes from './http/contacts.types.ts';
+export { type LeadAssigner, registerLeadAssigner } from './lead-assigner.ts';
 export { contactAlias, contactFields, contactRegistry } from './queries/contact-fields.ts';
 export { type Contact, toContact } from './queries/contact-shape.ts';
 export { getConsent } from './queries/get-consent.ts';

@@ -11,6 +11,7 @@ import {
   taskRoute,
   tasksRoute,
 } from '../routes/crm-routes.tsx';
+import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import {
@@ -39,9 +40,12 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     taskRoute,
     duplicatesRoute,
+    leadsWaitingRoute,
+    responseTimesRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,
+    routingSettingsRoute,
     profileRoute,
     usersRoute,
     apiKeysRoute,

@@ -23,8 +23,11 @@ export async function notifyAssignee(ctx: Ctx, task: Task) {
   });
 }
 
-/** A new open task, assigned to the caller unless another member (or nobody: null) is named. */
-export async function createTask(ctx: Ctx, raw: CreateTaskInput) {
+/**
+ * A new open task, assigned to the caller unless another member (or nobody: null) is named. The
+ * assignee is notified unless `notify: false` (jobs that send their own digest instead).
+ */
+export async function createTask(ctx: Ctx, raw: CreateTaskInput, opts: { notify?: boolean } = {}) {
   const input = parseInput(createTaskInput, raw);
   const assigneeId = input.assigneeId === undefined ? (ctx.actor.userId ?? null) : input.assigneeId;
   return ctx.db.transaction(async (tx) => {
@@ -47,7 +50,7 @@ export async function createTask(ctx: Ctx, raw: CreateTaskInput) {
       })
       .returning();
     const task = toTask(row!);
-    await notifyAssignee(c, task);
+    if (opts.notify !== false) await notifyAssignee(c, task);
     await recordAudit(c, { action: 'task.created', entityType: 'task', entityId: task.id, after: task });
     await emitEvent(c, {
       type: 'task.created',

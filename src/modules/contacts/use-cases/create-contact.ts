@@ -1,11 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
+import { inWorkspace } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
 import { assertMember, cleanTags } from '../../companies/index.ts';
 import { validateCustomValues, workspaceRegion } from '../../custom-fields/index.ts';
 import { type ContactInput, checkLeadStatus, cleanEmails, cleanPhones, displayNameOf } from '../contact-input.ts';
 import { assertCompanies, claimEmails } from '../contact-rules.ts';
+import { leadAssigner } from '../lead-assigner.ts';
 import { toContact } from '../queries/contact-shape.ts';
 import { type ContactDetail, contactParts } from '../queries/get-contact.ts';
 import { contacts } from '../schema.ts';
@@ -20,7 +23,8 @@ export interface WriteOptions {
 /**
  * Creates a contact: emails normalized and unique per workspace (409 contact_email_taken names the
  * holder), phones to E.164, erased people refused (409 contact_erased). Without a company the
- * primary work email's domain finds or creates one (never for free-mail). The owner defaults to the creating user.
+ * primary work email's domain finds or creates one (never for free-mail). Without a named owner, lead routing
+ * (a registered LeadAssigner) picks one; when it has no opinion the owner is the creating user.
  */
 export async function createContact(ctx: Ctx, input: ContactInput, opts: WriteOptions = {}): Promise<ContactDetail> {
   const emails = cleanEmails(input.emails);
@@ -46,7 +50,7 @@ export async function createContact(ctx: Ctx, input: ContactInput, opts: WriteOp
     const custom = await validateCustomValues(c, 'contact', input.custom);
     const companyId = input.companyId === undefined ? (otherIds.length ? null : await companyFromEmail(c, email)) : input.companyId;
     const now = new Date();
-    const [row] = await tx
+    let [row] = await tx
       .insert(contacts)
       .values({
         workspaceId: ctx.workspaceId,
@@ -73,6 +77,14 @@ export async function createContact(ctx: Ctx, input: ContactInput, opts: WriteOp
     await writeEmails(c, id, emails);
     await writePhones(c, id, phones);
     await writeCompanyLinks(c, id, companyId, otherIds);
+    const assign = input.ownerId === undefined ? leadAssigner() : undefined;
+    const routed = assign ? await assign(c, id) : undefined;
+    if (routed !== undefined && routed !== ownerId)
+      [row] = await tx
+        .update(contacts)
+        .set({ ownerId: routed })
+        .where(inWorkspace(contacts.workspaceId, ctx, eq(contacts.id, id)))
+        .returning();
     if (input.lifecycleStage) await appendLifecycle(c, id, null, input.lifecycleStage, opts.rule, now);
     const contact = { ...toContact(row!), ...(await contactParts(c, id)) };
     await recordAudit(c, { action: 'contact.created', entityType: 'contact', entityId: id, after: contact });
@@ -80,7 +92,7 @@ export async function createContact(ctx: Ctx, input: ContactInput, opts: WriteOp
       type: 'contact.created',
       entityType: 'contact',
       entityId: id,
-      data: { displayName, email, ownerId, companyId, lifecycleStage: contact.lifecycleStage },
+      data: { displayName, email, ownerId: row!.ownerId, companyId, lifecycleStage: contact.lifecycleStage },
     });
     if (input.lifecycleStage)
       await emitEvent(c, {
