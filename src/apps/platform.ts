@@ -11,6 +11,7 @@ import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
+import { exportsRoutes } from '../modules/exports/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
@@ -25,6 +26,7 @@ export const routePlugins = [
   jobsRoutes,
   customFieldsRoutes,
   companiesRoutes,
+  exportsRoutes,
   contactsRoutes,
   activitiesRoutes,
   viewsRoutes,
