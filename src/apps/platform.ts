@@ -11,7 +11,7 @@ import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
-import { exportsRoutes } from '../modules/exports/index.ts';
+import { exportsRoutes, workspaceExportJob } from '../modules/exports/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
@@ -46,6 +46,7 @@ export function registerAllJobs() {
     undoBulkJob,
     purgeDeletedJob,
     mergeExactEmailsJob,
+    workspaceExportJob,
   );
 }
 
