@@ -20,6 +20,8 @@ export interface ExportRequest {
   headers?: 'labels' | 'keys';
   /** Rows per query (keyset batch). */
   batchSize?: number;
+  /** Called after each batch with the rows read so far (CLI progress). */
+  onProgress?(rows: number): void;
 }
 
 export interface PreparedExport {
@@ -27,6 +29,8 @@ export interface PreparedExport {
   fileName: string;
   /** The CSV (UTF-8 with BOM), produced batch by batch as the reader pulls. */
   stream(): Readable;
+  /** How many rows match (one count query; for progress). */
+  count(): Promise<number>;
 }
 
 const paths = { filter: ['query', 'filter'] as FilterPath, sort: ['query', 'sort'] as FilterPath, columns: ['query', 'columns'] };
@@ -80,12 +84,15 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
   const batchSize = req.batchSize ?? 1000;
   async function* batches() {
     let after = sql`true`;
+    let done = 0;
     for (;;) {
       const got = await rows<Record<string, unknown>>(
         ctx.db,
         sql`select ${select}, ${compiledSort.cursorSelect} from ${source.from} where ${cond} and ${after} order by ${compiledSort.orderBy} limit ${batchSize}`,
       );
       for (const r of got) yield picked.map((_, i) => safeCell(r[`c${i}`]));
+      done += got.length;
+      req.onProgress?.(done);
       if (got.length < batchSize) return;
       after = keysetAfter(compiledSort, compiledSort.cursorOf(got[got.length - 1]!));
     }
@@ -95,6 +102,7 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
     columns: picked,
     fileName: `${entity}-${new Date().toISOString().slice(0, 10)}.csv`,
     stream: () => Readable.from(batches()).pipe(stringify({ header: true, columns: header, bom: true })),
+    count: async () => (await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${source.from} where ${cond}`))[0]?.n ?? 0,
   };
 }
 
