@@ -5,6 +5,8 @@ import {
   IconBuildingSkyscraper,
   IconChecklist,
   IconCopy,
+  IconDatabaseExport,
+  IconFileImport,
   IconForms,
   IconHistory,
   IconHome,
@@ -44,6 +46,7 @@ export const navSections: NavSection[] = [
       { label: 'Companies', to: '/companies', icon: IconBuildingSkyscraper, permission: 'companies:read' },
       { label: 'My tasks', to: '/tasks', icon: IconChecklist, permission: 'tasks:read' },
       { label: 'Duplicates', to: '/duplicates', icon: IconCopy, permission: 'contacts:merge' },
+      { label: 'Imports', to: '/imports', icon: IconFileImport, permission: 'imports:read' },
     ],
   },
   {
@@ -57,6 +60,7 @@ export const navSections: NavSection[] = [
       { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },
       { label: 'Audit log', to: '/settings/audit-log', icon: IconHistory, permission: 'audit:read' },
       { label: 'Jobs', to: '/settings/jobs', icon: IconActivity, permission: 'jobs:read' },
+      { label: 'Export', to: '/settings/export', icon: IconDatabaseExport, permission: 'workspace:export' },
     ],
   },
 ];

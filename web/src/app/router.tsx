@@ -11,6 +11,7 @@ import {
   taskRoute,
   tasksRoute,
 } from '../routes/crm-routes.tsx';
+import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from '../routes/exchange-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import {
@@ -39,6 +40,9 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     taskRoute,
     duplicatesRoute,
+    importsRoute,
+    newImportRoute,
+    importRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,
@@ -49,6 +53,7 @@ const routeTree = rootRoute.addChildren([
     webhookDetailRoute,
     auditLogRoute,
     jobsRoute,
+    workspaceExportRoute,
   ]),
 ]);
 
