@@ -12,6 +12,7 @@ import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { importsRoutes, runImportJob, undoImportJob } from '../modules/imports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -31,6 +32,7 @@ export const routePlugins = [
   searchRoutes,
   mergeRoutes,
   privacyRoutes,
+  importsRoutes,
 ];
 
 /** Every job definition workers can run. */
@@ -44,6 +46,8 @@ export function registerAllJobs() {
     undoBulkJob,
     purgeDeletedJob,
     mergeExactEmailsJob,
+    runImportJob,
+    undoImportJob,
   );
 }
 
