@@ -99,4 +99,63 @@ describe('contact import', () => {
     expect(await contactCount()).toBe(0);
     expect((await ws.admin.api.post(`/api/imports/${id}/undo`)).statusCode).toBe(409);
   });
+
+  it('resumes after a crash mid-import without writing a row twice', async () => {
+    const lines = ['email,first name'];
+    for (let i = 0; i < 11; i++) lines.push(`crash${i}@resume.example,P${i}`);
+    const before = await contactCount();
+    const { id, jobId } = await importFile(lines.join('\n'), { mode: 'create' });
+    await t.database.db.execute(sql`update jobs set payload = jsonb_set(payload, '{batchSize}', '3') where id = ${jobId}`);
+    await expect(
+      runJob(t, runImportJob, jobId, {
+        onProgress: async (n) => {
+          if (n === 2) throw new Error('worker died');
+        },
+      }),
+    ).rejects.toThrow('worker died');
+    const mid = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(mid).toMatchObject({ status: 'running', counts: { created: 6 } });
+    await runJob(t, runImportJob, jobId, { attempt: 2 });
+    const done = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(done).toMatchObject({
+      status: 'completed',
+      counts: { created: 11, updated: 0, skipped: 0, failed: 0 },
+      progress: { processedRows: 11 },
+    });
+    expect((await contactCount()) - before).toBe(11);
+  });
+
+  it('reports duplicate keys in the file when asked, and checks every field type', async () => {
+    await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key: 'score', label: 'Score', type: 'number' });
+    await ws.admin.api.post('/api/custom-fields', {
+      entityType: 'contact',
+      key: 'tier',
+      label: 'Tier',
+      type: 'select',
+      choices: [{ value: 'gold', label: 'Gold' }],
+    });
+    const csv = [
+      'Email,First Name,Score,Tier,Lifecycle Stage,Do not contact,Phone,Company domain',
+      'dup@x.example,One,10,gold,lead,no,+4930123456,x.example',
+      'dup@x.example,Two,,,,,,',
+      'bad1@x.example,Three,ten,,,,,',
+      'bad2@x.example,Four,,platinum,,,,',
+      'bad3@x.example,Five,,,royalty,,,',
+      'bad4@x.example,Six,,,,maybe,,',
+      'bad5@x.example,Seven,,,,,12,',
+      'bad6@x.example,Eight,,,,,,not a domain',
+    ].join('\n');
+    const { id, jobId } = await importFile(csv, { duplicatesInFile: 'report' });
+    await runJob(t, runImportJob, jobId);
+    const got = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(got.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 7 });
+    const report = (await ws.admin.api.get(`/api/imports/${id}/errors.csv`)).body;
+    for (const needle of ['Duplicate of row 2', 'Score (score)', 'Tier (tier)', 'lifecycle', 'must be yes or no', '"12"', 'not a domain'])
+      expect(report).toContain(needle);
+  });
+
+  it('refuses empty and binary uploads with a code', async () => {
+    expect((await upload('')).json().error.code).toBe('import_file_empty');
+    expect((await upload(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))).json().error.code).toBe('import_file_binary');
+  });
 });
