@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCommands } from './admin-commands.ts';
+import { importCommand } from './import-command.ts';
 import { serverCommands } from './server-commands.ts';
 
 const program = new Command('tandem')
@@ -11,5 +12,6 @@ const program = new Command('tandem')
 
 serverCommands(program);
 adminCommands(program);
+importCommand(program);
 
 await program.parseAsync(process.argv);

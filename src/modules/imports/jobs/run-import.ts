@@ -64,6 +64,7 @@ export async function runImport(database: Database, workspaceId: string, importI
   let batch: MappedRow[] = [];
   let extras = new Map<number, number>();
   let lastRecord = first.checkpointRow;
+  let committedUpTo = first.checkpointRow;
 
   const commit = async (): Promise<boolean> => {
     const rowsInBatch = batch;
@@ -74,7 +75,8 @@ export async function runImport(database: Database, workspaceId: string, importI
     const done = await db.transaction(async (tx) => {
       const c = { ...ctx, db: tx };
       const imp = await lockImport(c, importId);
-      if (!imp || imp.status !== 'running') return null;
+      // Another runner (a second worker, the CLI) moved the checkpoint: leave the import to it.
+      if (!imp || imp.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
       const checked: Checked<unknown>[] = [];
       for (const r of rowsInBatch) {
         const n = extraCells.get(r.rowNumber);
@@ -127,6 +129,7 @@ export async function runImport(database: Database, workspaceId: string, importI
       return after!;
     });
     if (!done) return false;
+    committedUpTo = upTo;
     const bytesPerSecond = (done.bytesRead - first.bytesRead) / Math.max((Date.now() - startedAt) / 1000, 0.001);
     await hooks.progress({
       processedRows: done.processedRows,
