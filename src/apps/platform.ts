@@ -13,6 +13,7 @@ import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { exportsRoutes, workspaceExportJob } from '../modules/exports/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { importsRoutes, runImportJob, undoImportJob } from '../modules/imports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -33,6 +34,7 @@ export const routePlugins = [
   searchRoutes,
   mergeRoutes,
   privacyRoutes,
+  importsRoutes,
 ];
 
 /** Every job definition workers can run. */
@@ -47,6 +49,8 @@ export function registerAllJobs() {
     purgeDeletedJob,
     mergeExactEmailsJob,
     workspaceExportJob,
+    runImportJob,
+    undoImportJob,
   );
 }
 
