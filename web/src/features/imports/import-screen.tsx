@@ -4,9 +4,10 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RelativeTime } from '../../components/relative-time.tsx';
+import { formatDateTime, RelativeTime } from '../../components/relative-time.tsx';
 import { LoadingCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
+import { useMemberNames } from '../records/record-names.ts';
 import { ImportCounts, ImportProgress, StatusBadge } from './import-status.tsx';
 import { entityLabels } from './import-types.ts';
 import { useCancelImport, useImport, useUndoImport } from './use-imports.ts';
@@ -17,6 +18,7 @@ const modeLabel = { create: 'add new only', update: 'update existing only', upse
 export function ImportScreen({ id }: { id: string }) {
   const can = usePermissions();
   const q = useImport(id);
+  const names = useMemberNames();
   const cancel = useCancelImport();
   const undo = useUndoImport();
   if (q.isError) return <ErrorAlert error={q.error} title="Could not load the import" onRetry={() => q.refetch()} />;
@@ -34,7 +36,7 @@ export function ImportScreen({ id }: { id: string }) {
           <>
             {entityLabels[imp.entity]}, {modeLabel[imp.mode]}, matched by {imp.key.replace('_', ' ')} · started{' '}
             <RelativeTime value={imp.createdAt} />
-            {imp.createdBy ? ` by ${imp.createdBy}` : ''} · <AnchorLink to="/imports">all imports</AnchorLink>
+            {imp.createdBy ? ` by ${names.get(imp.createdBy) ?? 'a member'}` : ''} · <AnchorLink to="/imports">all imports</AnchorLink>
           </>
         }
         actions={<StatusBadge status={imp.status} />}
@@ -80,7 +82,7 @@ export function ImportScreen({ id }: { id: string }) {
             {cancel.isError && <ErrorAlert error={cancel.error} title="Could not cancel" />}
             {undoable && (
               <Text size="sm" c="dimmed">
-                Can be undone until <RelativeTime value={imp.undoableUntil} />.
+                Can be undone until {formatDateTime(imp.undoableUntil!)}.
               </Text>
             )}
           </Stack>

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
+import { useMemberNames } from '../records/record-names.ts';
 import { StatusBadge } from './import-status.tsx';
 import { entityLabels } from './import-types.ts';
 import { useImports } from './use-imports.ts';
@@ -15,6 +16,7 @@ import { useImports } from './use-imports.ts';
 export function ImportsScreen() {
   const can = usePermissions();
   const q = useImports();
+  const names = useMemberNames();
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const newButton = can('imports:write') ? (
     <ButtonLink to="/imports/new" leftSection={<IconPlus size={16} />}>
@@ -67,7 +69,7 @@ export function ImportsScreen() {
                   </AnchorLink>
                   <Text size="xs" c="dimmed">
                     {entityLabels[i.entity]}
-                    {i.createdBy ? ` · ${i.createdBy}` : ''}
+                    {i.createdBy ? ` · ${names.get(i.createdBy) ?? 'a member'}` : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>
