@@ -11,7 +11,7 @@ import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
-import { exportsRoutes, workspaceExportJob } from '../modules/exports/index.ts';
+import { exportsRoutes, purgeExpiredExportsJob, workspaceExportJob } from '../modules/exports/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { importsRoutes, runImportJob, undoImportJob } from '../modules/imports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
@@ -49,6 +49,7 @@ export function registerAllJobs() {
     purgeDeletedJob,
     mergeExactEmailsJob,
     workspaceExportJob,
+    purgeExpiredExportsJob,
     runImportJob,
     undoImportJob,
   );

@@ -1,12 +1,15 @@
 import { registerPermissions } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import type { App, AppDeps } from '../../kernel/http/index.ts';
+import { defineSchedule } from '../../kernel/jobs/index.ts';
 import { exportRoutes } from './http/export-routes.ts';
 import { workspaceExportRoutes } from './http/workspace-export-routes.ts';
+import { purgeExpiredExportsJob } from './jobs/purge-expired-exports-job.ts';
 
 export { safeCell } from './csv-cell.ts';
 export * as exportTypes from './http/export.types.ts';
 export * as workspaceExportTypes from './http/workspace-export.types.ts';
+export { purgeExpiredExports, purgeExpiredExportsJob } from './jobs/purge-expired-exports-job.ts';
 export { workspaceExportJob } from './jobs/workspace-export-job.ts';
 export { getWorkspaceExportRow, listWorkspaceExports, type WorkspaceExport } from './queries/get-workspace-export.ts';
 export { type ExportEntity, exportEntities } from './record-sources.ts';
@@ -34,6 +37,8 @@ registerErrorCodes({
   workspace_export_expired: 410,
   export_cancelled: 409,
 });
+
+defineSchedule({ name: 'exports.purge_expired', cron: '41 3 * * *', job: purgeExpiredExportsJob, payload: {} });
 
 /** CSV exports of lists and full workspace exports. */
 export async function exportsRoutes(app: App, deps: AppDeps) {
