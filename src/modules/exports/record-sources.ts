@@ -26,6 +26,11 @@ export interface RecordSource {
   registry(ctx: Ctx): Promise<FieldRegistry>;
   scope(ctx: Ctx): SQL;
   defaultSort: SortSpec;
+  /**
+   * The unsorted export order, newest first, as plain columns of an index (workspace_id, time, id): it pages with a
+   * row comparison the index serves, so an export of any size reads each row once.
+   */
+  newestFirst: { time: SQL; id: SQL };
   /** Columns that are not filter fields: names of linked records, owner emails. */
   derived: ExportColumn[];
 }
@@ -62,6 +67,7 @@ const contactsSource: RecordSource = {
   scope: (ctx) =>
     sql`${sql.raw(c)}.workspace_id = ${ctx.workspaceId} and ${sql.raw(c)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${c}.owner_id`))}`,
   defaultSort: [{ field: 'created_at', dir: 'desc' }],
+  newestFirst: { time: sql.raw(`${c}.created_at`), id: sql.raw(`${c}.id`) },
   derived: [
     ownerEmail(c),
     {
@@ -86,6 +92,7 @@ const companiesSource: RecordSource = {
   scope: (ctx) =>
     sql`${sql.raw(co)}.workspace_id = ${ctx.workspaceId} and ${sql.raw(co)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${co}.owner_id`))}`,
   defaultSort: [{ field: 'name', dir: 'asc' }],
+  newestFirst: { time: sql.raw(`${co}.created_at`), id: sql.raw(`${co}.id`) },
   derived: [
     ownerEmail(co),
     {
@@ -134,6 +141,7 @@ const activitiesSource: RecordSource = {
   // The same rows as GET /api/activities: every activity of the workspace.
   scope: (ctx) => sql`${sql.raw(a)}.workspace_id = ${ctx.workspaceId}`,
   defaultSort: [{ field: 'occurred_at', dir: 'desc' }],
+  newestFirst: { time: sql.raw(`${a}.occurred_at`), id: sql.raw(`${a}.id`) },
   derived: [
     ownerEmail(a),
     { key: 'contact_emails', label: 'Contacts', sql: linked('contact', 'contacts', 'email') },

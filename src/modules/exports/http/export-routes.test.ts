@@ -126,6 +126,17 @@ describe('exporting a list as CSV', () => {
     expect(csv(body).flat()).toEqual(['email', 'alan@acme.com', 'barbara@brick.io', 'ada@acme.com', 'mallory@gmail.com']);
   });
 
+  it('without a sort, pages newest first through the time index, each row once', async () => {
+    const prepared = await exportRecordsCsv(ws.admin.ctx, 'contacts', { columns: ['email'], headers: 'keys', batchSize: 1 });
+    let body = '';
+    for await (const chunk of prepared.stream()) body += chunk;
+    const list = (await ws.admin.api.get('/api/contacts?columns=email&sort=-created_at,-id'))
+      .json()
+      .items.map((i: { email: string }) => i.email);
+    expect(csv(body).flat()).toEqual(['email', ...list]);
+    expect(await prepared.count()).toBe(4);
+  });
+
   it('exports companies and activities too', async () => {
     const companies = csv((await ws.admin.api.get('/api/companies/export.csv?columns=name,domain&headers=keys')).body);
     expect(companies).toContainEqual(['Acme', 'acme.com']);

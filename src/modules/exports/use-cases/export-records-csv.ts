@@ -1,11 +1,18 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { compileFilter, compileSort, type FilterPath, keysetAfter, type SortSpec } from '../../../kernel/filters/index.ts';
+import {
+  type CompiledSort,
+  compileFilter,
+  compileSort,
+  type FilterPath,
+  keysetAfter,
+  type SortSpec,
+} from '../../../kernel/filters/index.ts';
 import { getView } from '../../views/index.ts';
 import { safeCell } from '../csv-cell.ts';
 import { cellSql, type ExportColumn, type ExportEntity, recordSources } from '../record-sources.ts';
@@ -82,19 +89,20 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
   );
   const cond = sql`${source.scope(ctx)} and (${where})`;
   const batchSize = req.batchSize ?? 1000;
+  const pager = sort?.length ? sortedPager(compiledSort) : newestFirstPager(source.newestFirst);
   async function* batches() {
     let after = sql`true`;
     let done = 0;
     for (;;) {
       const got = await rows<Record<string, unknown>>(
         ctx.db,
-        sql`select ${select}, ${compiledSort.cursorSelect} from ${source.from} where ${cond} and ${after} order by ${compiledSort.orderBy} limit ${batchSize}`,
+        sql`select ${select}, ${pager.select} from ${source.from} where ${cond} and ${after} order by ${pager.orderBy} limit ${batchSize}`,
       );
       for (const r of got) yield picked.map((_, i) => safeCell(r[`c${i}`]));
       done += got.length;
       req.onProgress?.(done);
       if (got.length < batchSize) return;
-      after = keysetAfter(compiledSort, compiledSort.cursorOf(got[got.length - 1]!));
+      after = pager.after(got[got.length - 1]!);
     }
   }
   const header = picked.map((p) => (req.headers === 'keys' ? p.key : p.label));
@@ -103,6 +111,27 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
     fileName: `${entity}-${new Date().toISOString().slice(0, 10)}.csv`,
     stream: () => Readable.from(batches()).pipe(stringify({ header: true, columns: header, bom: true })),
     count: async () => (await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${source.from} where ${cond}`))[0]?.n ?? 0,
+  };
+}
+
+interface Pager {
+  select: SQL;
+  orderBy: SQL;
+  /** The condition "comes after this row" for the next batch. */
+  after(row: Record<string, unknown>): SQL;
+}
+
+/** Pages in the asked-for sort with the list's keyset condition (mixed directions, NULLS LAST). */
+function sortedPager(sort: CompiledSort): Pager {
+  return { select: sort.cursorSelect, orderBy: sort.orderBy, after: (row) => keysetAfter(sort, sort.cursorOf(row)) };
+}
+
+/** Newest first by (time, id), both NOT NULL, as a row comparison: an index range scan, each row read once. */
+function newestFirstPager(k: { time: SQL; id: SQL }): Pager {
+  return {
+    select: sql`to_char(${k.time} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "_t", ${k.id} as "_id"`,
+    orderBy: sql`${k.time} desc, ${k.id} desc`,
+    after: (row) => sql`(${k.time}, ${k.id}) < (${row._t}::timestamptz, ${row._id}::uuid)`,
   };
 }
 
