@@ -18,7 +18,7 @@ import pg from 'pg';
 import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { openDatabase } from '../src/kernel/db/index.ts';
-import { exportRecordsCsv, importWorkspace, writeWorkspaceZip } from '../src/modules/exports/index.ts';
+import { exportRecordsCsv, importWorkspace, workspaceTables, writeWorkspaceZip } from '../src/modules/exports/index.ts';
 import { dropBenchDatabase, prepareCrmData } from './lib/crm-data.ts';
 import { describeMachine, machineLine, table, updateBenchDoc, writeResults } from './lib/report.ts';
 
@@ -93,26 +93,7 @@ async function main() {
     await c.connect();
     const old = await c.query(`select id from workspaces where name like 'Bench import %'`);
     for (const { id } of old.rows)
-      for (const t of [
-        'custom_field_definitions',
-        'teams',
-        'team_members',
-        'companies',
-        'contacts',
-        'contact_emails',
-        'contact_phones',
-        'contact_companies',
-        'lifecycle_history',
-        'consent_history',
-        'record_aliases',
-        'activities',
-        'activity_links',
-        'tasks',
-        'saved_views',
-        'memberships',
-        'audit_log',
-        'workspaces',
-      ])
+      for (const t of [...workspaceTables.map((w) => w.table), 'memberships', 'audit_log', 'workspaces'])
         await c.query(`delete from ${t} where ${t === 'workspaces' ? 'id' : 'workspace_id'} = $1`, [id]);
     await c.end();
 

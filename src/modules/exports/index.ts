@@ -20,7 +20,7 @@ export { exportKeepDays, startWorkspaceExport } from './use-cases/start-workspac
 export { exportsDir } from './workspace/exports-dir.ts';
 export { mapId } from './workspace/map-id.ts';
 export { readWorkspaceZip } from './workspace/read-workspace-zip.ts';
-export type { Manifest } from './workspace/tables.ts';
+export { type Manifest, workspaceTables } from './workspace/tables.ts';
 export { writeWorkspaceZip } from './workspace/write-workspace-zip.ts';
 
 registerPermissions({
