@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
-import { defineRegistry, type FieldDef, type FieldRegistry, type SortSpec } from '../../kernel/filters/index.ts';
+import { defineRegistry, type FieldDef, type FieldRegistry } from '../../kernel/filters/index.ts';
 import { activityTypes } from '../activities/index.ts';
 import { companyAlias, companyFields } from '../companies/index.ts';
 import { contactAlias, contactFields } from '../contacts/index.ts';
@@ -25,7 +25,6 @@ export interface RecordSource {
   from: SQL;
   registry(ctx: Ctx): Promise<FieldRegistry>;
   scope(ctx: Ctx): SQL;
-  defaultSort: SortSpec;
   /**
    * The unsorted export order, newest first, as plain columns of an index (workspace_id, time, id): it pages with a
    * row comparison the index serves, so an export of any size reads each row once.
@@ -66,7 +65,6 @@ const contactsSource: RecordSource = {
   registry: contactFields,
   scope: (ctx) =>
     sql`${sql.raw(c)}.workspace_id = ${ctx.workspaceId} and ${sql.raw(c)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${c}.owner_id`))}`,
-  defaultSort: [{ field: 'created_at', dir: 'desc' }],
   newestFirst: { time: sql.raw(`${c}.created_at`), id: sql.raw(`${c}.id`) },
   derived: [
     ownerEmail(c),
@@ -91,7 +89,6 @@ const companiesSource: RecordSource = {
   registry: companyFields,
   scope: (ctx) =>
     sql`${sql.raw(co)}.workspace_id = ${ctx.workspaceId} and ${sql.raw(co)}.deleted_at is null and ${ownerVisibility(ctx, sql.raw(`${co}.owner_id`))}`,
-  defaultSort: [{ field: 'name', dir: 'asc' }],
   newestFirst: { time: sql.raw(`${co}.created_at`), id: sql.raw(`${co}.id`) },
   derived: [
     ownerEmail(co),
@@ -140,7 +137,6 @@ const activitiesSource: RecordSource = {
   registry: async () => activityRegistry,
   // The same rows as GET /api/activities: every activity of the workspace.
   scope: (ctx) => sql`${sql.raw(a)}.workspace_id = ${ctx.workspaceId}`,
-  defaultSort: [{ field: 'occurred_at', dir: 'desc' }],
   newestFirst: { time: sql.raw(`${a}.occurred_at`), id: sql.raw(`${a}.id`) },
   derived: [
     ownerEmail(a),

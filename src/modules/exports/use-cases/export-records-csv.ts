@@ -44,9 +44,9 @@ const paths = { filter: ['query', 'filter'] as FilterPath, sort: ['query', 'sort
 
 /**
  * Checks an export request (filter, sort, columns, view) and returns a CSV stream of the matching records
- * the caller may see, in list order. Everything that can be wrong with the request fails here, before a byte
- * is sent; the stream then reads keyset batches through the same compiled filter and sort as the list API,
- * so memory stays constant however many rows match.
+ * the caller may see, in the asked sort (else newest first). Everything that can be wrong with the request fails
+ * here, before a byte is sent; the stream then reads keyset batches through the same compiled filter and sort as
+ * the list API, so memory stays constant however many rows match.
  */
 export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: ExportRequest): Promise<PreparedExport> {
   const source = recordSources[entity];
@@ -72,7 +72,7 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
     filter === undefined || filter === null
       ? sql`true`
       : compileFilter(filter, registry, { path: paths.filter, timeZone: ws?.timezone ?? 'UTC' });
-  const compiledSort = compileSort(sort?.length ? sort : source.defaultSort, registry, paths.sort);
+  const pager = sort?.length ? sortedPager(compileSort(sort, registry, paths.sort)) : newestFirstPager(source.newestFirst);
   const available = new Map<string, ExportColumn>();
   for (const f of registry.fields.values()) available.set(f.key, { key: f.key, label: f.label, sql: cellSql(f) });
   for (const d of source.derived) available.set(d.key, d);
@@ -89,7 +89,6 @@ export async function exportRecordsCsv(ctx: Ctx, entity: ExportEntity, req: Expo
   );
   const cond = sql`${source.scope(ctx)} and (${where})`;
   const batchSize = req.batchSize ?? 1000;
-  const pager = sort?.length ? sortedPager(compiledSort) : newestFirstPager(source.newestFirst);
   async function* batches() {
     let after = sql`true`;
     let done = 0;
