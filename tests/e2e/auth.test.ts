@@ -58,6 +58,7 @@ describeBrowser('first run, signing in and joining', () => {
       'Companies',
       'My tasks',
       'Duplicates',
+      'Imports',
       'Workspace',
       'Profile',
       'Users & invites',
@@ -66,6 +67,7 @@ describeBrowser('first run, signing in and joining', () => {
       'Webhooks',
       'Audit log',
       'Jobs',
+      'Export',
     ]);
   });
 
