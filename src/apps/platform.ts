@@ -11,8 +11,10 @@ import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
+import { exportsRoutes, purgeExpiredExportsJob, workspaceExportJob } from '../modules/exports/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { followUpsJob, routingRoutes } from '../modules/routing/index.ts';
+import { importsRoutes, runImportJob, undoImportJob } from '../modules/imports/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -26,6 +28,7 @@ export const routePlugins = [
   jobsRoutes,
   customFieldsRoutes,
   companiesRoutes,
+  exportsRoutes,
   contactsRoutes,
   activitiesRoutes,
   routingRoutes,
@@ -33,6 +36,7 @@ export const routePlugins = [
   searchRoutes,
   mergeRoutes,
   privacyRoutes,
+  importsRoutes,
 ];
 
 /** Every job definition workers can run. */
@@ -47,6 +51,10 @@ export function registerAllJobs() {
     undoBulkJob,
     purgeDeletedJob,
     mergeExactEmailsJob,
+    workspaceExportJob,
+    purgeExpiredExportsJob,
+    runImportJob,
+    undoImportJob,
   );
 }
 

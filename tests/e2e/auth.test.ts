@@ -58,6 +58,7 @@ describeBrowser('first run, signing in and joining', () => {
       'Companies',
       'My tasks',
       'Duplicates',
+      'Imports',
       'Leads waiting',
       'Response times',
       'Workspace',
@@ -69,6 +70,7 @@ describeBrowser('first run, signing in and joining', () => {
       'Webhooks',
       'Audit log',
       'Jobs',
+      'Export',
     ]);
   });
 

@@ -11,7 +11,8 @@ import { configFrom, runCommand } from './run-command.ts';
 
 const cliActor = systemActor('CLI');
 
-async function withPlatform(cmd: Command, fn: (p: Platform) => Promise<void>) {
+/** Opens the platform for one command and closes it after. */
+export async function withPlatform(cmd: Command, fn: (p: Platform) => Promise<void>) {
   const p = await openPlatform(configFrom(cmd.optsWithGlobals()));
   try {
     await fn(p);
@@ -20,7 +21,8 @@ async function withPlatform(cmd: Command, fn: (p: Platform) => Promise<void>) {
   }
 }
 
-async function findWorkspace(p: Platform, ref: string) {
+/** A workspace by id or name (case-insensitive). */
+export async function findWorkspace(p: Platform, ref: string) {
   const [ws] = await rows<{ id: string; name: string }>(
     p.database.db,
     sql`select id, name from workspaces where id::text = ${ref} or lower(name) = lower(${ref}) order by created_at limit 1`,

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { adminCommands } from './admin-commands.ts';
+import { exportCommands } from './export-commands.ts';
+import { importCommand } from './import-command.ts';
 import { serverCommands } from './server-commands.ts';
 
 const program = new Command('tandem')
@@ -11,5 +13,7 @@ const program = new Command('tandem')
 
 serverCommands(program);
 adminCommands(program);
+exportCommands(program);
+importCommand(program);
 
 await program.parseAsync(process.argv);

@@ -23,7 +23,7 @@ export { getTask } from './queries/get-task.ts';
 export { getTasks } from './queries/get-tasks.ts';
 export { getTimeline } from './queries/get-timeline.ts';
 export { type TimelineScope, type TimelineSource, timelineSources } from './queries/timeline-sources.ts';
-export { activities, activityLinks, notifications, tasks } from './schema.ts';
+export { activities, activityLinks, activityTypes, notifications, tasks } from './schema.ts';
 export { type Activity, type ActivityInput, type EntityType, entityTypes, type RecordLink } from './use-cases/activity-input.ts';
 export { completeTask } from './use-cases/complete-task.ts';
 export { createTask } from './use-cases/create-task.ts';

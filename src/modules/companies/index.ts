@@ -5,7 +5,7 @@ import type { App } from '../../kernel/http/index.ts';
 import { companyListRoutes } from './http/company-list-routes.ts';
 import { companyRoutes } from './http/company-routes.ts';
 
-export { assertDomainFree, assertMember, cleanTags } from './company-rules.ts';
+export { assertDomainFree, assertMember, checkDomain, cleanTags } from './company-rules.ts';
 export { nameFromDomain, normalizeDomain } from './domain.ts';
 export * as companyTypes from './http/companies.types.ts';
 export { listQuery, parseListQuery, pickColumns, searchBody, totalSchema } from './http/list.types.ts';
@@ -35,7 +35,7 @@ export {
 } from './queries/list-records.ts';
 export { hasActivityPredicate, hasTagPredicate } from './queries/record-predicates.ts';
 export { companies } from './schema.ts';
-export type { CompanyInput } from './use-cases/company-input.ts';
+export { type CompanyInput, plainColumns } from './use-cases/company-input.ts';
 export { createCompany, workspaceCurrency } from './use-cases/create-company.ts';
 export { deleteCompany } from './use-cases/delete-company.ts';
 export { findOrCreateCompanyByDomain } from './use-cases/find-or-create-company-by-domain.ts';

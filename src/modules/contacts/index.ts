@@ -7,6 +7,7 @@ import { contactListRoutes } from './http/contact-list-routes.ts';
 import { contactRoutes } from './http/contact-routes.ts';
 
 export type { ConsentStatus, ContactInput, LeadStatus } from './contact-input.ts';
+export { checkLeadStatus, cleanEmails, cleanPhones, displayNameOf } from './contact-input.ts';
 export { claimEmails } from './contact-rules.ts';
 export { demoCompanyCount, demoContactCount, seedCrmDemo } from './demo/seed-crm-demo.ts';
 export { emailDomain, freeMailDomains, isFreeMailDomain } from './free-mail-domains.ts';

@@ -4,6 +4,7 @@ import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App } from '../../kernel/http/index.ts';
 import { customFieldRoutes } from './http/custom-field-routes.ts';
 
+export { syncFieldIndex } from './field-index.ts';
 export { type CustomEntityType, customEntityTypes, customText, indexName as customFieldIndexName } from './field-rules.ts';
 export * as customFieldTypesHttp from './http/custom-fields.types.ts';
 export { type CustomFieldDef, fieldsFor, getCustomField, getCustomFields } from './queries/get-custom-fields.ts';

@@ -16,6 +16,8 @@ export interface ValidateOptions {
   path?: (string | number)[];
   /** Definitions already loaded by the caller (bulk writes). */
   defs?: CustomFieldDef[];
+  /** The workspace's phone region, already loaded by the caller (bulk writes); undefined = look it up. */
+  region?: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function validateCustomValues(
   const defs = opts.defs ?? (await fieldsFor(ctx, entityType));
   const byKey = new Map(defs.map((d) => [d.key, d]));
   const input = values ?? {};
-  const region = defs.some((d) => d.type === 'phone') ? await workspaceRegion(ctx) : null;
+  const region = opts.region !== undefined ? opts.region : defs.some((d) => d.type === 'phone') ? await workspaceRegion(ctx) : null;
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(input)) {
     const def = byKey.get(key);

@@ -6,6 +6,8 @@ import {
   IconChecklist,
   IconClockHour4,
   IconCopy,
+  IconDatabaseExport,
+  IconFileImport,
   IconForms,
   IconHistory,
   IconHome,
@@ -47,6 +49,7 @@ export const navSections: NavSection[] = [
       { label: 'Companies', to: '/companies', icon: IconBuildingSkyscraper, permission: 'companies:read' },
       { label: 'My tasks', to: '/tasks', icon: IconChecklist, permission: 'tasks:read' },
       { label: 'Duplicates', to: '/duplicates', icon: IconCopy, permission: 'contacts:merge' },
+      { label: 'Imports', to: '/imports', icon: IconFileImport, permission: 'imports:read' },
     ],
   },
   {
@@ -68,6 +71,7 @@ export const navSections: NavSection[] = [
       { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },
       { label: 'Audit log', to: '/settings/audit-log', icon: IconHistory, permission: 'audit:read' },
       { label: 'Jobs', to: '/settings/jobs', icon: IconActivity, permission: 'jobs:read' },
+      { label: 'Export', to: '/settings/export', icon: IconDatabaseExport, permission: 'workspace:export' },
     ],
   },
 ];

@@ -12,6 +12,7 @@ import {
   tasksRoute,
 } from '../routes/crm-routes.tsx';
 import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
+import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from '../routes/exchange-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import {
@@ -42,6 +43,9 @@ const routeTree = rootRoute.addChildren([
     duplicatesRoute,
     leadsWaitingRoute,
     responseTimesRoute,
+    importsRoute,
+    newImportRoute,
+    importRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,
@@ -53,6 +57,7 @@ const routeTree = rootRoute.addChildren([
     webhookDetailRoute,
     auditLogRoute,
     jobsRoute,
+    workspaceExportRoute,
   ]),
 ]);
 

@@ -1,7 +1,9 @@
+import { Group } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api/index.ts';
 import { usePermissions } from '../auth/use-me.ts';
+import { ExportMenu } from '../exports/export-menu.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import type { RecordEntity } from './crm-types.ts';
 import { nameField } from './field-catalog.ts';
@@ -70,7 +72,22 @@ export function RecordListScreen(p: RecordListProps) {
 
   return (
     <>
-      <PageHeader title={p.title} description={p.description} actions={p.createAction} />
+      <PageHeader
+        title={p.title}
+        description={p.description}
+        actions={
+          <Group gap="sm">
+            <ExportMenu
+              entity={p.entity}
+              plural={p.plural}
+              filter={state.filter}
+              sort={state.sort}
+              columns={state.columns.map((c) => c.key)}
+            />
+            {p.createAction}
+          </Group>
+        }
+      />
       <ViewTabs
         entity={p.entity}
         viewId={state.viewId}

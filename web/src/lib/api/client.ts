@@ -9,6 +9,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF header a cookie-authenticated change needs (for requests made outside `request`, like XHR uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 function withQuery(path: string, query?: Query) {
   if (!query) return path;
   const params = new URLSearchParams();

@@ -1,0 +1,26 @@
+import { AppError } from '../../../kernel/errors.ts';
+import { contactsEntity } from './contacts/contacts-entity.ts';
+import type { ImportEntity } from './entity.ts';
+
+/** Every importable entity by name; deals and activities register here when their writers exist. */
+const entities = new Map<string, ImportEntity>([[contactsEntity.name, contactsEntity as ImportEntity]]);
+
+export const importEntityNames = ['contacts', 'companies', 'activities'] as const;
+
+/** Adds an entity (modules that own a record type can plug theirs in). */
+export function registerImportEntity(entity: ImportEntity) {
+  entities.set(entity.name, entity);
+}
+
+export function importEntity(name: string): ImportEntity {
+  const e = entities.get(name);
+  if (!e)
+    throw new AppError(
+      'import_entity_unsupported',
+      `Importing ${name} is not supported yet; import one of: ${[...entities.keys()].join(', ')}.`,
+      {
+        path: ['body', 'entity'],
+      },
+    );
+  return e;
+}

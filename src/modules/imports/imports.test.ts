@@ -1,0 +1,161 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../apps/test-kit.ts';
+import { rows } from '../../kernel/db/index.ts';
+import type { TestPlatform } from '../../kernel/testing/index.ts';
+import { runImportJob, undoImportJob } from './jobs/import-jobs.ts';
+import { runJob } from './testing/run-job.ts';
+
+let t: TestPlatform;
+let ws: TestWorkspace;
+
+beforeAll(async () => {
+  t = await createTestApp({ TANDEM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-imports-')) });
+  ws = await createTestWorkspace(t);
+});
+afterAll(() => t.close());
+
+async function upload(body: string | Buffer, name = 'people.csv') {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/import-files?name=${encodeURIComponent(name)}`,
+    headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'text/csv' },
+    payload: body,
+  });
+  return res;
+}
+
+async function importFile(csv: string, opts: Record<string, unknown> = {}) {
+  const up = await upload(csv);
+  expect(up.statusCode, up.body).toBe(201);
+  const file = up.json().file;
+  const preview = await ws.admin.api.post(`/api/import-files/${file.id}/preview`, { entity: 'contacts' });
+  expect(preview.statusCode, preview.body).toBe(200);
+  const start = await ws.admin.api.post('/api/imports', {
+    fileId: file.id,
+    entity: 'contacts',
+    mode: 'upsert',
+    key: 'email',
+    mapping: preview.json().mapping,
+    duplicatesInFile: 'merge',
+    ...opts,
+  });
+  expect(start.statusCode, start.body).toBe(202);
+  const id = start.json().import.id as string;
+  const [job] = await rows<{ job_id: string }>(t.database.db, sql`select job_id from imports where id = ${id}`);
+  return { id, jobId: job!.job_id, preview: preview.json() };
+}
+
+const contactCount = async () =>
+  (
+    await rows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from contacts where workspace_id = ${ws.workspaceId} and deleted_at is null`,
+    )
+  )[0]!.n;
+
+describe('contact import', () => {
+  it('maps, validates, writes, reports errors and undoes', async () => {
+    const csv = [
+      'First Name,Last Name,Email,Lifecycle Stage,Contact owner,Tags,Company Name',
+      `Ada,Lovelace,ada@analytical.example,Marketing Qualified Lead,${ws.admin.email},vip; early,Analytical Engines`,
+      'Grace,Hopper,grace@navy.example,customer,,,',
+      'Bad,Email,not-an-email,lead,,,',
+      'Nobody,Owner,nobody@x.example,lead,stranger@nowhere.example,,',
+      'Ada,L.,ADA@analytical.example,,,,',
+    ].join('\n');
+    const { id, jobId, preview } = await importFile(csv);
+    expect(preview.mapping).toMatchObject({
+      'First Name': 'first_name',
+      Email: 'email',
+      'Lifecycle Stage': 'lifecycle_stage',
+      'Contact owner': 'owner_email',
+    });
+    expect(preview.rows[0].values).toMatchObject({ lifecycle_stage: 'marketing_qualified', tags: ['vip', 'early'] });
+    await runJob(t, runImportJob, jobId);
+    const got = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(got.status).toBe('completed');
+    expect(got.counts).toEqual({ created: 2, updated: 1, skipped: 0, failed: 2 });
+    const [ada] = await rows<{ last_name: string; company: string; stage: string; tags: string[] }>(
+      t.database.db,
+      sql`select c.last_name, co.name as company, c.lifecycle_stage as stage, c.tags from contacts c join companies co on co.id = c.company_id
+          where c.workspace_id = ${ws.workspaceId} and c.email = 'ada@analytical.example'`,
+    );
+    expect(ada).toEqual({ last_name: 'L.', company: 'Analytical Engines', stage: 'marketing_qualified', tags: ['vip', 'early'] });
+    const report = await ws.admin.api.get(`/api/imports/${id}/errors.csv`);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('not-an-email');
+    expect(report.body).toContain('stranger@nowhere.example');
+    expect(await contactCount()).toBe(2);
+
+    const undo = await ws.admin.api.post(`/api/imports/${id}/undo`);
+    expect(undo.statusCode, undo.body).toBe(202);
+    const [u] = await rows<{ undo_job_id: string }>(t.database.db, sql`select undo_job_id from imports where id = ${id}`);
+    await runJob(t, undoImportJob, u!.undo_job_id);
+    expect((await ws.admin.api.get(`/api/imports/${id}`)).json().import.status).toBe('undone');
+    expect(await contactCount()).toBe(0);
+    expect((await ws.admin.api.post(`/api/imports/${id}/undo`)).statusCode).toBe(409);
+  });
+
+  it('resumes after a crash mid-import without writing a row twice', async () => {
+    const lines = ['email,first name'];
+    for (let i = 0; i < 11; i++) lines.push(`crash${i}@resume.example,P${i}`);
+    const before = await contactCount();
+    const { id, jobId } = await importFile(lines.join('\n'), { mode: 'create' });
+    await t.database.db.execute(sql`update jobs set payload = jsonb_set(payload, '{batchSize}', '3') where id = ${jobId}`);
+    await expect(
+      runJob(t, runImportJob, jobId, {
+        onProgress: async (n) => {
+          if (n === 2) throw new Error('worker died');
+        },
+      }),
+    ).rejects.toThrow('worker died');
+    const mid = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(mid).toMatchObject({ status: 'running', counts: { created: 6 } });
+    await runJob(t, runImportJob, jobId, { attempt: 2 });
+    const done = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(done).toMatchObject({
+      status: 'completed',
+      counts: { created: 11, updated: 0, skipped: 0, failed: 0 },
+      progress: { processedRows: 11 },
+    });
+    expect((await contactCount()) - before).toBe(11);
+  });
+
+  it('reports duplicate keys in the file when asked, and checks every field type', async () => {
+    await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key: 'score', label: 'Score', type: 'number' });
+    await ws.admin.api.post('/api/custom-fields', {
+      entityType: 'contact',
+      key: 'tier',
+      label: 'Tier',
+      type: 'select',
+      choices: [{ value: 'gold', label: 'Gold' }],
+    });
+    const csv = [
+      'Email,First Name,Score,Tier,Lifecycle Stage,Do not contact,Phone,Company domain',
+      'dup@x.example,One,10,gold,lead,no,+4930123456,x.example',
+      'dup@x.example,Two,,,,,,',
+      'bad1@x.example,Three,ten,,,,,',
+      'bad2@x.example,Four,,platinum,,,,',
+      'bad3@x.example,Five,,,royalty,,,',
+      'bad4@x.example,Six,,,,maybe,,',
+      'bad5@x.example,Seven,,,,,12,',
+      'bad6@x.example,Eight,,,,,,not a domain',
+    ].join('\n');
+    const { id, jobId } = await importFile(csv, { duplicatesInFile: 'report' });
+    await runJob(t, runImportJob, jobId);
+    const got = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(got.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 7 });
+    const report = (await ws.admin.api.get(`/api/imports/${id}/errors.csv`)).body;
+    for (const needle of ['Duplicate of row 2', 'Score (score)', 'Tier (tier)', 'lifecycle', 'must be yes or no', '"12"', 'not a domain'])
+      expect(report).toContain(needle);
+  });
+
+  it('refuses empty and binary uploads with a code', async () => {
+    expect((await upload('')).json().error.code).toBe('import_file_empty');
+    expect((await upload(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))).json().error.code).toBe('import_file_binary');
+  });
+});
