@@ -11,8 +11,8 @@ import {
   taskRoute,
   tasksRoute,
 } from '../routes/crm-routes.tsx';
-import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
 import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from '../routes/exchange-routes.tsx';
+import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import {
