@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { dealOutcomeRoutes } from '../flows/deal-outcomes/index.ts';
 import { mergeExactEmailsJob, mergeRoutes } from '../flows/merge-records/index.ts';
 import { privacyRoutes } from '../flows/privacy/index.ts';
 import { auditRoutes } from '../kernel/audit/index.ts';
@@ -12,6 +13,7 @@ import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { salesRoutes } from '../modules/sales/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -27,10 +29,12 @@ export const routePlugins = [
   companiesRoutes,
   contactsRoutes,
   activitiesRoutes,
+  salesRoutes,
   viewsRoutes,
   searchRoutes,
   mergeRoutes,
   privacyRoutes,
+  dealOutcomeRoutes,
 ];
 
 /** Every job definition workers can run. */

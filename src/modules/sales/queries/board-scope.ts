@@ -1,0 +1,40 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../kernel/context.ts';
+import { rows } from '../../../kernel/db/index.ts';
+import { compileFilter, compileSort, type CompiledSort, type FilterPath, type SortSpec } from '../../../kernel/filters/index.ts';
+import { ownerVisibility } from '../../identity/index.ts';
+import { dealFields } from './deal-fields.ts';
+
+export interface BoardRequest {
+  filter?: unknown;
+  sort?: SortSpec;
+  /** Cards per column. */
+  limit: number;
+}
+
+export interface BoardScope {
+  /** Deals of the pipeline the caller may see that match the filter (alias d). */
+  where: SQL;
+  sort: CompiledSort;
+  reportingCurrency: string;
+}
+
+/** Board cards come newest in stage first unless a sort is given. */
+export const defaultBoardSort: SortSpec = [{ field: 'stage_entered_at', dir: 'desc' }];
+
+/** The compiled condition and sort every board query of one request shares. */
+export async function boardScope(ctx: Ctx, pipelineId: string, req: BoardRequest, paths: { filter: FilterPath; sort: FilterPath }) {
+  const [ws] = await rows<{ timezone: string; currency: string }>(
+    ctx.db,
+    sql`select timezone, currency from workspaces where id = ${ctx.workspaceId}`,
+  );
+  const registry = await dealFields(ctx);
+  const filter =
+    req.filter === undefined || req.filter === null
+      ? sql`true`
+      : compileFilter(req.filter, registry, { path: paths.filter, timeZone: ws?.timezone ?? 'UTC' });
+  const sort = compileSort(req.sort?.length ? req.sort : defaultBoardSort, registry, paths.sort);
+  const where = sql`d.workspace_id = ${ctx.workspaceId} and d.pipeline_id = ${pipelineId} and d.deleted_at is null
+    and ${ownerVisibility(ctx, sql`d.owner_id`)} and (${filter})`;
+  return { where, sort, reportingCurrency: ws?.currency ?? 'USD' } satisfies BoardScope;
+}

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../../kernel/context.ts';
+import { rows } from '../../../kernel/db/index.ts';
+import { convertMinor } from '../currency.ts';
+import type { BoardScope } from './board-scope.ts';
+import type { Stage } from './get-pipelines.ts';
+
+export interface Unconverted {
+  currency: string;
+  count: number;
+  /** Minor units of `currency`. */
+  amount: number;
+}
+
+export interface ColumnTotals {
+  count: number;
+  /** Sum of amounts in the reporting currency (minor units); deals without an amount count as 0. */
+  amount: number;
+  /** amount × the stage's win probability. */
+  weightedAmount: number;
+  /** Deals whose currency has no rate into the reporting currency for their date: left out of the sums, listed here. */
+  unconverted: Unconverted[];
+}
+
+interface Group {
+  stage_id: string;
+  currency: string;
+  n: number;
+  total: string | null;
+  rate: string | null;
+}
+
+/**
+ * Per-stage count, sum and probability-weighted sum in the reporting currency, in one query: deals
+ * are summed per (stage, currency, rate date) in SQL and each group is converted with the rate valid
+ * on that date — today for open deals, the close day for won and lost ones (the money was booked then).
+ */
+export async function getBoardTotals(ctx: Ctx, scope: BoardScope, stages: Stage[]): Promise<Map<string, ColumnTotals>> {
+  const q = scope.reportingCurrency;
+  const groups = await rows<Group>(
+    ctx.db,
+    sql`with g as (
+          select d.stage_id, d.currency, coalesce(d.closed_at::date, current_date) as on_day, count(*)::int as n, sum(d.amount)::text as total
+          from deals d where ${scope.where} group by 1, 2, 3)
+        select g.stage_id, g.currency, g.n, g.total,
+          case when g.currency = ${q} then '1' else
+            (select r.rate::text from exchange_rates r where r.workspace_id = ${ctx.workspaceId} and r.currency = g.currency
+               and r.quote = ${q} and r.valid_from <= g.on_day order by r.valid_from desc limit 1) end as rate
+        from g`,
+  );
+  const out = new Map<string, ColumnTotals>(stages.map((s) => [s.id, { count: 0, amount: 0, weightedAmount: 0, unconverted: [] }]));
+  const exact = new Map<string, number>();
+  for (const g of groups) {
+    const t = out.get(g.stage_id);
+    if (!t) continue;
+    t.count += g.n;
+    const total = Number(g.total ?? 0);
+    if (g.rate === null) {
+      const u = t.unconverted.find((x) => x.currency === g.currency);
+      if (u) {
+        u.count += g.n;
+        u.amount += total;
+      } else t.unconverted.push({ currency: g.currency, count: g.n, amount: total });
+      continue;
+    }
+    exact.set(g.stage_id, (exact.get(g.stage_id) ?? 0) + convertMinor(total, Number(g.rate), g.currency, q));
+  }
+  for (const s of stages) {
+    const t = out.get(s.id)!;
+    t.amount = exact.get(s.id) ?? 0;
+    t.weightedAmount = Math.round((t.amount * s.probability) / 100);
+  }
+  return out;
+}
