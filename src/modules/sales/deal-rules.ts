@@ -10,7 +10,10 @@ type Path = (string | number)[];
 /** Refuses a company that is not a live company of the workspace (404 company_not_found). */
 export async function assertCompany(ctx: Ctx, companyId: string | null | undefined, path: Path) {
   if (!companyId) return;
-  const [c] = await rows(ctx.db, sql`select 1 from companies where workspace_id = ${ctx.workspaceId} and id = ${companyId} and deleted_at is null`);
+  const [c] = await rows(
+    ctx.db,
+    sql`select 1 from companies where workspace_id = ${ctx.workspaceId} and id = ${companyId} and deleted_at is null`,
+  );
   if (!c) throw new AppError('company_not_found', `No company with id ${companyId} in this workspace.`, { path, id: companyId });
 }
 
@@ -18,7 +21,8 @@ export async function assertCompany(ctx: Ctx, companyId: string | null | undefin
 export async function assertContacts(ctx: Ctx, list: DealContactInput[], path: Path) {
   const ids = list.map((c) => c.contactId);
   const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
-  if (dup >= 0) throw new AppError('validation_failed', 'A contact is on a deal once; give it one role.', { path: [...path, dup, 'contactId'] });
+  if (dup >= 0)
+    throw new AppError('validation_failed', 'A contact is on a deal once; give it one role.', { path: [...path, dup, 'contactId'] });
   if (!ids.length) return;
   const found = new Set(
     (
@@ -33,7 +37,10 @@ export async function assertContacts(ctx: Ctx, list: DealContactInput[], path: P
   );
   const i = ids.findIndex((id) => !found.has(id));
   if (i >= 0)
-    throw new AppError('contact_not_found', `No contact with id ${ids[i]} in this workspace.`, { path: [...path, i, 'contactId'], id: ids[i] });
+    throw new AppError('contact_not_found', `No contact with id ${ids[i]} in this workspace.`, {
+      path: [...path, i, 'contactId'],
+      id: ids[i],
+    });
 }
 
 /** The values a stage requirement looks at, after the change. */

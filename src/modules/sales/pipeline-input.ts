@@ -80,8 +80,7 @@ export function cleanStages(stages: StageInput[], customKeys: Set<string>, path:
       rottingDays: s.rottingDays ?? null,
     };
   });
-  if (!out.some((s) => s.type === 'open'))
-    throw new AppError('validation_failed', 'A pipeline needs at least one open stage.', { path });
+  if (!out.some((s) => s.type === 'open')) throw new AppError('validation_failed', 'A pipeline needs at least one open stage.', { path });
   for (const type of ['won', 'lost'] as const)
     if (out.filter((s) => s.type === type).length > 1)
       throw new AppError('validation_failed', `A pipeline has at most one ${type} stage.`, { path });

@@ -99,7 +99,10 @@ export const dealContacts = pgTable(
     role: text('role').$type<DealContactRole>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.dealId, t.contactId] }), index('deal_contacts_contact_idx').on(t.workspaceId, t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.dealId, t.contactId] }),
+    index('deal_contacts_contact_idx').on(t.workspaceId, t.contactId),
+  ],
 );
 
 /** Every stage a deal has been in: time in stage = left_at (or now) − entered_at. */

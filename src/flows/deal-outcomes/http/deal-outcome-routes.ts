@@ -18,7 +18,10 @@ export async function dealOutcomeRoutes(app: App) {
   );
   app.post(
     '/api/deals/:id/move',
-    { config: { permission: 'deals:write' }, schema: { tags: ['deals'], params: idParams, body: moveBody, response: { 200: moveResponse } } },
+    {
+      config: { permission: 'deals:write' },
+      schema: { tags: ['deals'], params: idParams, body: moveBody, response: { 200: moveResponse } },
+    },
     async (req) => moveDealWithOutcome(req.ctx, req.params.id, req.body),
   );
 }

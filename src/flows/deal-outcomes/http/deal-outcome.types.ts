@@ -14,7 +14,10 @@ export const convertBody = z
       .strictObject({ name: z.string().max(200).optional(), domain: z.string().max(300).optional() })
       .optional()
       .describe('When the contact has no company: found by domain or created'),
-    role: z.enum(['decision_maker', 'champion', 'influencer', 'user', 'blocker']).optional().describe('The contact’s role on the deal (default decision_maker)'),
+    role: z
+      .enum(['decision_maker', 'champion', 'influencer', 'user', 'blocker'])
+      .optional()
+      .describe('The contact’s role on the deal (default decision_maker)'),
   })
   .describe('The deal to open for the contact');
 export const convertResponse = z.object({

@@ -16,15 +16,25 @@ export const stageBody = z.strictObject({
     .array(short(100))
     .max(30)
     .optional()
-    .describe('Deal fields that must be filled to enter: amount, close_date, owner_id, company_id, contacts, source, campaign_id, competitors, next_step, forecast_category, loss_reason, custom.<key>'),
+    .describe(
+      'Deal fields that must be filled to enter: amount, close_date, owner_id, company_id, contacts, source, campaign_id, competitors, next_step, forecast_category, loss_reason, custom.<key>',
+    ),
   rottingDays: z.int().min(1).max(3650).nullable().optional().describe('Overrides the pipeline’s rotting days'),
 });
 export const pipelineBody = z.strictObject({
   name: short(100),
-  rottingDays: z.int().min(1).max(3650).nullable().optional().describe('Open deals with no stage change or activity for this many days are marked rotting'),
+  rottingDays: z
+    .int()
+    .min(1)
+    .max(3650)
+    .nullable()
+    .optional()
+    .describe('Open deals with no stage change or activity for this many days are marked rotting'),
   stages: z.array(stageBody).min(1).max(30).optional().describe('In board order; left out on create: Qualification … Won, Lost'),
 });
-export const updatePipelineBody = pipelineBody.partial().describe('stages replaces the list: stages left out are removed (409 while they hold deals)');
+export const updatePipelineBody = pipelineBody
+  .partial()
+  .describe('stages replaces the list: stages left out are removed (409 while they hold deals)');
 
 export const stageSchema = z.object({
   id: z.uuid(),
@@ -73,9 +83,9 @@ export const dealBody = z.strictObject({
   stageId: z.uuid().optional().describe('An open stage; defaults to the pipeline’s first open stage'),
 });
 export const updateDealBody = z.strictObject(dealFieldsBody).partial();
-export const moveDealBody = z.strictObject({ ...dealFieldsBody, name: short(200).optional(), stageId: z.uuid() }).describe(
-  'The target stage plus any fields to save with the move (e.g. what the stage requires, or lossReason/lostTo for a lost stage)',
-);
+export const moveDealBody = z
+  .strictObject({ ...dealFieldsBody, name: short(200).optional(), stageId: z.uuid() })
+  .describe('The target stage plus any fields to save with the move (e.g. what the stage requires, or lossReason/lostTo for a lost stage)');
 
 export const dealSchema = z.object({
   id: z.uuid(),

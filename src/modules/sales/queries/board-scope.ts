@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
-import { compileFilter, compileSort, type CompiledSort, type FilterPath, type SortSpec } from '../../../kernel/filters/index.ts';
+import { type CompiledSort, compileFilter, compileSort, type FilterPath, type SortSpec } from '../../../kernel/filters/index.ts';
 import { ownerVisibility } from '../../identity/index.ts';
 import { dealFields } from './deal-fields.ts';
 

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../kernel/context.ts';
-import { defineRegistry, type FieldDef, type FieldRegistry, filterArg, registerPredicate, withFields } from '../../../kernel/filters/index.ts';
+import {
+  defineRegistry,
+  type FieldDef,
+  type FieldRegistry,
+  filterArg,
+  registerPredicate,
+  withFields,
+} from '../../../kernel/filters/index.ts';
 import { companyAlias, companyFields, customFilterFields, hasActivityPredicate, hasTagPredicate } from '../../companies/index.ts';
 import { contactAlias, contactFields } from '../../contacts/index.ts';
 import { fieldsFor } from '../../custom-fields/index.ts';

@@ -32,7 +32,8 @@ export interface Deal {
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const day = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const day = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export function toDeal(r: DealRow): Deal {
   return {

@@ -48,7 +48,6 @@ interface CardRow extends Record<string, unknown> {
   rotting: boolean;
 }
 
-
 const toCard = (r: CardRow): Card => ({
   id: r.id,
   name: r.name,

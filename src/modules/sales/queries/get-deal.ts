@@ -22,7 +22,8 @@ export interface DealDetail extends Deal {
   secondsInStage: number;
 }
 
-const notFound = (id: string) => new AppError('deal_not_found', `No deal with id ${id} in this workspace (or not one you can see).`, { id });
+const notFound = (id: string) =>
+  new AppError('deal_not_found', `No deal with id ${id} in this workspace (or not one you can see).`, { id });
 
 /** The deal row, locked for the rest of the transaction; 404 when missing, deleted or not visible to the caller. */
 export async function loadDealForUpdate(ctx: Ctx, id: string): Promise<DealRow> {
@@ -50,9 +51,18 @@ export async function getDeal(ctx: Ctx, id: string): Promise<DealDetail> {
   const [row] = await ctx.db
     .select()
     .from(deals)
-    .where(and(inWorkspace(deals.workspaceId, ctx, eq(deals.id, id), isNull(deals.deletedAt)), ownerVisibility(ctx, sql`${deals.ownerId}`)));
+    .where(
+      and(inWorkspace(deals.workspaceId, ctx, eq(deals.id, id), isNull(deals.deletedAt)), ownerVisibility(ctx, sql`${deals.ownerId}`)),
+    );
   if (!row) throw notFound(id);
-  const [extra] = await rows<{ stage_name: string; type: string; probability: number; pipeline_name: string; rotting: boolean; secs: number }>(
+  const [extra] = await rows<{
+    stage_name: string;
+    type: string;
+    probability: number;
+    pipeline_name: string;
+    rotting: boolean;
+    secs: number;
+  }>(
     ctx.db,
     sql`select s.name as stage_name, s.type, s.probability, p.name as pipeline_name, ${rottingSql} as rotting,
                extract(epoch from now() - d.stage_entered_at)::float8 as secs

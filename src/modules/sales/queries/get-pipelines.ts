@@ -81,6 +81,7 @@ export async function loadStage(ctx: Ctx, stageId: string, path: (string | numbe
     .from(pipelineStages)
     .innerJoin(pipelines, and(eq(pipelines.id, pipelineStages.pipelineId), eq(pipelines.workspaceId, pipelineStages.workspaceId)))
     .where(inWorkspace(pipelineStages.workspaceId, ctx, eq(pipelineStages.id, stageId), isNull(pipelines.archivedAt)));
-  if (!row) throw new AppError('stage_not_found', `No stage with id ${stageId} in a live pipeline of this workspace.`, { path, id: stageId });
+  if (!row)
+    throw new AppError('stage_not_found', `No stage with id ${stageId} in a live pipeline of this workspace.`, { path, id: stageId });
   return { ...toStage(row.stage), pipelineId: row.stage.pipelineId };
 }

@@ -21,5 +21,9 @@ export async function listDeals(ctx: Ctx, req: ListRequest, paths: { filter: Fil
     },
     req,
   );
-  return { items: page.rows.map((r) => toDeal({ ...(camelize(r) as DealRow), closeDate: (r.close_day as string | null) ?? null })), nextCursor: page.nextCursor, total: page.total };
+  return {
+    items: page.rows.map((r) => toDeal({ ...(camelize(r) as DealRow), closeDate: (r.close_day as string | null) ?? null })),
+    nextCursor: page.nextCursor,
+    total: page.total,
+  };
 }

@@ -34,9 +34,9 @@ export async function createPipeline(ctx: Ctx, input: PipelineInput): Promise<Pi
       .insert(pipelines)
       .values({ workspaceId: ctx.workspaceId, name, position: pos?.n ?? 0, rottingDays: input.rottingDays ?? null })
       .returning();
-    await tx.insert(pipelineStages).values(
-      stages.map(({ id: _ignored, ...s }, i) => ({ ...s, workspaceId: ctx.workspaceId, pipelineId: p!.id, position: i })),
-    );
+    await tx
+      .insert(pipelineStages)
+      .values(stages.map(({ id: _ignored, ...s }, i) => ({ ...s, workspaceId: ctx.workspaceId, pipelineId: p!.id, position: i })));
     const after = await getPipeline(c, p!.id);
     await recordAudit(c, { action: 'pipeline.created', entityType: 'pipeline', entityId: p!.id, after });
     await emitEvent(c, { type: 'pipeline.created', entityType: 'pipeline', entityId: p!.id, data: { name } });

@@ -7,7 +7,7 @@ import { checkCurrency } from '../currency.ts';
 import { cleanList, type DealContactInput, type DealInput, textOrNull } from '../deal-input.ts';
 import { assertCompany, assertContacts, type RequirementValues } from '../deal-rules.ts';
 import type { DealRow } from '../queries/deal-shape.ts';
-import { dealContacts, dealStageHistory, deals } from '../schema.ts';
+import { dealContacts, dealStageHistory, type deals } from '../schema.ts';
 
 type Columns = Partial<typeof deals.$inferInsert>;
 
@@ -81,7 +81,13 @@ export async function writeDealContacts(ctx: Ctx, dealId: string, list: DealCont
 }
 
 /** Closes the open history row of the deal and opens one for the new stage, both at `at`. */
-export async function enterStage(ctx: Ctx, deal: { id: string; pipelineId: string }, stageId: string, fromStageId: string | null, at: Date) {
+export async function enterStage(
+  ctx: Ctx,
+  deal: { id: string; pipelineId: string },
+  stageId: string,
+  fromStageId: string | null,
+  at: Date,
+) {
   await ctx.db
     .update(dealStageHistory)
     .set({ leftAt: at })

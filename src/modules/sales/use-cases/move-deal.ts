@@ -43,7 +43,8 @@ export async function moveDeal(ctx: Ctx, id: string, input: MoveDealInput): Prom
     assertStageRequirements(stage, { ...after, forecastCategory: forecast ?? after.forecastCategory }, ['body', 'stageId']);
     // A deal lost to a competitor lists that competitor too, so win/loss by competitor sees it.
     const lostTo = moved && stage.type === 'lost' ? (columns.lostTo ?? row.lostTo) : null;
-    if (lostTo && !after.competitors.some((x) => x.toLowerCase() === lostTo.toLowerCase())) columns.competitors = [...after.competitors, lostTo];
+    if (lostTo && !after.competitors.some((x) => x.toLowerCase() === lostTo.toLowerCase()))
+      columns.competitors = [...after.competitors, lostTo];
     const now = new Date();
     await tx
       .update(deals)

@@ -69,6 +69,9 @@ export async function deleteExchangeRate(ctx: Ctx, id: string): Promise<void> {
       .where(and(inWorkspace(exchangeRates.workspaceId, ctx, eq(exchangeRates.id, id))))
       .returning();
     if (!row) throw new AppError('exchange_rate_not_found', `No exchange rate with id ${id} in this workspace.`, { id });
-    await recordAudit({ ...ctx, db: tx }, { action: 'exchange_rate.deleted', entityType: 'exchange_rate', entityId: id, before: toRate(row) });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'exchange_rate.deleted', entityType: 'exchange_rate', entityId: id, before: toRate(row) },
+    );
   });
 }
