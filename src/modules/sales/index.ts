@@ -13,6 +13,7 @@ import { pipelineRoutes } from './http/pipeline-routes.ts';
 export { checkCurrency, convertMinor, minorDigits } from './currency.ts';
 export type { DealContactInput, DealInput } from './deal-input.ts';
 export { missingFields } from './deal-rules.ts';
+export { demoDealCount, seedSalesDemo } from './demo/seed-sales-demo.ts';
 export * as salesTypes from './http/sales.types.ts';
 export { defaultStages, type PipelineInput, requirableFields, type StageInput } from './pipeline-input.ts';
 export { dealAlias, dealFields, dealRegistry } from './queries/deal-fields.ts';
