@@ -126,6 +126,7 @@ CREATE INDEX "deal_contacts_contact_idx" ON "deal_contacts" USING btree ("worksp
 CREATE INDEX "deal_stage_history_deal_idx" ON "deal_stage_history" USING btree ("workspace_id","deal_id","entered_at");--> statement-breakpoint
 CREATE INDEX "deal_stage_history_stage_idx" ON "deal_stage_history" USING btree ("workspace_id","stage_id","entered_at");--> statement-breakpoint
 CREATE INDEX "deals_board_idx" ON "deals" USING btree ("workspace_id","pipeline_id","stage_id","stage_entered_at" DESC NULLS LAST,"id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "deals_totals_idx" ON "deals" USING btree ("workspace_id","pipeline_id","stage_id","currency","closed_at","amount","owner_id") WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "deals_ws_created_idx" ON "deals" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "deals_ws_owner_idx" ON "deals" USING btree ("workspace_id","owner_id","id");--> statement-breakpoint
 CREATE INDEX "deals_ws_company_idx" ON "deals" USING btree ("workspace_id","company_id");--> statement-breakpoint

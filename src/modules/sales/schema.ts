@@ -77,8 +77,14 @@ export const deals = pgTable(
     deletedAt: ts('deleted_at'),
   },
   (t) => [
-    // The board: one column's cards in board order, and its totals, read from this index.
-    index('deals_board_idx').on(t.workspaceId, t.pipelineId, t.stageId, t.stageEnteredAt.desc(), t.id).where(sql`deleted_at is null`),
+    // The board's cards: one column in board order (newest in stage first) exactly as compileSort writes it.
+    index('deals_board_idx')
+      .on(t.workspaceId, t.pipelineId, t.stageId, t.stageEnteredAt.desc().nullsLast(), t.id)
+      .where(sql`deleted_at is null`),
+    // The board's totals: an index-only scan of the columns they add up (and the owner, for rep visibility).
+    index('deals_totals_idx')
+      .on(t.workspaceId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount, t.ownerId)
+      .where(sql`deleted_at is null`),
     index('deals_ws_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('deals_ws_owner_idx').on(t.workspaceId, t.ownerId, t.id),
     index('deals_ws_company_idx').on(t.workspaceId, t.companyId),

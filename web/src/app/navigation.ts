@@ -9,6 +9,8 @@ import {
   IconHistory,
   IconHome,
   IconKey,
+  IconLayoutKanban,
+  IconRoute,
   IconUserCircle,
   IconUsers,
   IconWebhook,
@@ -47,12 +49,17 @@ export const navSections: NavSection[] = [
     ],
   },
   {
+    label: 'Sales',
+    items: [{ label: 'Deals', to: '/deals', icon: IconLayoutKanban, permission: 'deals:read' }],
+  },
+  {
     label: 'Settings',
     items: [
       { label: 'Workspace', to: '/settings/workspace', icon: IconBuilding, permission: 'workspace:read' },
       { label: 'Profile', to: '/settings/profile', icon: IconUserCircle, permission: 'self:read' },
       { label: 'Users & invites', to: '/settings/users', icon: IconUsers, permission: 'users:manage' },
       { label: 'Custom fields', to: '/settings/custom-fields', icon: IconForms, permission: 'custom_fields:manage' },
+      { label: 'Pipelines', to: '/settings/pipelines', icon: IconRoute, permission: 'pipelines:manage' },
       { label: 'API keys', to: '/settings/api-keys', icon: IconKey, permission: 'api_keys:manage' },
       { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },
       { label: 'Audit log', to: '/settings/audit-log', icon: IconHistory, permission: 'audit:read' },

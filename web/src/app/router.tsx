@@ -13,6 +13,7 @@ import {
 } from '../routes/crm-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
+import { dealRoute, dealsRoute, pipelinesRoute } from '../routes/sales-routes.tsx';
 import {
   apiKeysRoute,
   auditLogRoute,
@@ -39,6 +40,9 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     taskRoute,
     duplicatesRoute,
+    dealsRoute,
+    dealRoute,
+    pipelinesRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,
