@@ -51,6 +51,7 @@ export function BoardColumn({
       className={[classes.column, isOver && classes.columnOver].filter(Boolean).join(' ')}
       aria-label={`${column.stage.name}: ${column.count} deals`}
       data-stage-id={column.stage.id}
+      data-over={isOver || undefined}
     >
       <Stack gap={2} mb="sm">
         <Group justify="space-between" gap={4}>
