@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { seedActivitiesDemo } from '../modules/activities/index.ts';
+import { seedCatalogDemo } from '../modules/catalog/index.ts';
 import { seedCrmDemo } from '../modules/contacts/index.ts';
 import { createUser, createWorkspace } from '../modules/identity/index.ts';
 import { seedSalesDemo } from '../modules/sales/index.ts';
@@ -16,6 +17,7 @@ export interface DemoResult {
 export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: string, adminId: string) => Promise<void> }[] = [
   { name: 'companies and contacts', seed: async (p, ws, admin) => void (await seedCrmDemo(p, ws, admin)) },
   { name: 'activities and tasks', seed: (p, ws, admin) => seedActivitiesDemo(p, ws, admin) },
+  { name: 'products', seed: (p, ws, admin) => seedCatalogDemo(p, ws, admin) },
   { name: 'pipelines and deals', seed: async (p, ws, admin) => void (await seedSalesDemo(p, ws, admin)) },
 ];
 

@@ -9,6 +9,7 @@ import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../ker
 import { type App, buildApp, opsRoutes } from '../kernel/http/index.ts';
 import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
 import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.ts';
+import { catalogRoutes } from '../modules/catalog/index.ts';
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
@@ -30,6 +31,7 @@ export const routePlugins = [
   contactsRoutes,
   activitiesRoutes,
   salesRoutes,
+  catalogRoutes,
   viewsRoutes,
   searchRoutes,
   mergeRoutes,

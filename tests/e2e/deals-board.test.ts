@@ -102,4 +102,18 @@ describeBrowser('the deals board', () => {
     const contact = await (await page.request.get(`/api/contacts/${contactId}`)).json();
     expect(contact.lifecycleStage).toBe('opportunity');
   });
+
+  it('adds a product with a price from the products screen', async () => {
+    const { page } = await signedIn();
+    await page.goto('/settings/products');
+    await page.getByRole('button', { name: 'New product' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New product' });
+    await dialog.getByLabel('SKU').fill('PLAT-STD');
+    await dialog.getByLabel('Name').fill('Platform – Standard');
+    await dialog.getByLabel('Unit price').fill('6000');
+    await dialog.getByRole('button', { name: 'Save product' }).click();
+    await page.getByRole('cell', { name: 'PLAT-STD' }).waitFor(wait);
+    await page.getByText('Standard: $6,000').waitFor(wait);
+    await crm.e2e.screenshot(page, 'products');
+  });
 });

@@ -13,7 +13,7 @@ import {
 } from '../routes/crm-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
-import { dealRoute, dealsRoute, pipelinesRoute } from '../routes/sales-routes.tsx';
+import { dealRoute, dealsRoute, pipelinesRoute, productsRoute } from '../routes/sales-routes.tsx';
 import {
   apiKeysRoute,
   auditLogRoute,
@@ -43,6 +43,7 @@ const routeTree = rootRoute.addChildren([
     dealsRoute,
     dealRoute,
     pipelinesRoute,
+    productsRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,

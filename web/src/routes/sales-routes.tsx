@@ -2,6 +2,7 @@ import { createRoute, useNavigate } from '@tanstack/react-router';
 import { DealScreen } from '../features/deals/deal-screen.tsx';
 import { DealsScreen } from '../features/deals/deals-screen.tsx';
 import { PipelinesScreen } from '../features/deals/pipelines-screen.tsx';
+import { ProductsScreen } from '../features/products/products-screen.tsx';
 import { RequirePermission } from '../features/shell/require-permission.tsx';
 import { appRoute } from './app-routes.tsx';
 
@@ -53,6 +54,16 @@ export const pipelinesRoute = createRoute({
   component: () => (
     <RequirePermission permission="pipelines:manage" title="Pipelines">
       <PipelinesScreen />
+    </RequirePermission>
+  ),
+});
+
+export const productsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/products',
+  component: () => (
+    <RequirePermission permission="products:read" title="Products">
+      <ProductsScreen />
     </RequirePermission>
   ),
 });
