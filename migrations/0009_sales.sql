@@ -53,6 +53,17 @@ CREATE TABLE "deal_stage_history" (
 	"actor_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "deal_stage_totals" (
+	"workspace_id" uuid NOT NULL,
+	"pipeline_id" uuid NOT NULL,
+	"stage_id" uuid NOT NULL,
+	"currency" text NOT NULL,
+	"day_key" date NOT NULL,
+	"deals" integer NOT NULL,
+	"amount" numeric NOT NULL,
+	CONSTRAINT "deal_stage_totals_workspace_id_pipeline_id_stage_id_currency_day_key_pk" PRIMARY KEY("workspace_id","pipeline_id","stage_id","currency","day_key")
+);
+--> statement-breakpoint
 CREATE TABLE "deals" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"workspace_id" uuid NOT NULL,

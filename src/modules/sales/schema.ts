@@ -147,3 +147,22 @@ export const exchangeRates = pgTable(
   },
   (t) => [uniqueIndex('exchange_rates_key').on(t.workspaceId, t.currency, t.quote, t.validFrom)],
 );
+
+/**
+ * Board totals kept by the trigger deals_stage_totals (migration 0010) on every insert, update and
+ * delete of deals: per pipeline, stage, currency and rate day (the UTC close day of won and lost
+ * deals; 'infinity' for open ones, which convert at today's rate). Always rebuildable from deals.
+ */
+export const dealStageTotals = pgTable(
+  'deal_stage_totals',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    currency: text('currency').notNull(),
+    dayKey: date('day_key', { mode: 'string' }).notNull(),
+    deals: integer('deals').notNull(),
+    amount: numeric('amount').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.pipelineId, t.stageId, t.currency, t.dayKey] })],
+);

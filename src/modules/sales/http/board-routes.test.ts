@@ -114,6 +114,20 @@ describe('the board', () => {
     expect((await ws.admin.api.get(`/api/deals/${stale.id}`)).json().rotting).toBe(true);
   });
 
+  it('keeps the trigger-maintained totals equal to a scan of the deals through edits, moves and deletes', async () => {
+    const totals = (b: { columns: { stage: { name: string }; count: number; amount: number; unconverted: unknown[] }[] }) =>
+      b.columns.map((c) => [c.stage.name, c.count, c.amount, c.unconverted]);
+    const scan = `?filter=${encodeURIComponent(JSON.stringify({ and: [] }))}`;
+    const d = await deal({ name: 'Churn', amount: 7_000, currency: 'GBP' });
+    await ws.admin.api.patch(`/api/deals/${d.id}`, { amount: 9_000, currency: 'EUR' });
+    await ws.admin.api.post(`/api/deals/${d.id}/move`, { stageId: stage('Lost'), lossReason: 'Budget' });
+    await ws.admin.api.post(`/api/deals/${d.id}/move`, { stageId: stage('Proposal') });
+    const gone = await deal({ name: 'Gone', amount: 1_000 });
+    await ws.admin.api.delete(`/api/deals/${gone.id}`);
+    expect(totals(await board())).toEqual(totals(await board(scan)));
+    expect(column(await board(), 'Proposal').count).toBeGreaterThan(0);
+  });
+
   it('answers 404 for another pipeline’s stage and 400 for a bad filter', async () => {
     const other = (await ws.admin.api.post('/api/pipelines', { name: 'Other' })).json();
     const res = await ws.admin.api.get(`/api/pipelines/${pipeline.id}/board/columns/${other.stages[0].id}`);

@@ -17,6 +17,9 @@ export interface BoardScope {
   where: SQL;
   sort: CompiledSort;
   reportingCurrency: string;
+  pipelineId: string;
+  /** No filter and no owner limit: the totals can come from deal_stage_totals instead of a scan. */
+  unrestricted: boolean;
 }
 
 /** Board cards come newest in stage first unless a sort is given. */
@@ -36,5 +39,8 @@ export async function boardScope(ctx: Ctx, pipelineId: string, req: BoardRequest
   const sort = compileSort(req.sort?.length ? req.sort : defaultBoardSort, registry, paths.sort);
   const where = sql`d.workspace_id = ${ctx.workspaceId} and d.pipeline_id = ${pipelineId} and d.deleted_at is null
     and ${ownerVisibility(ctx, sql`d.owner_id`)} and (${filter})`;
-  return { where, sort, reportingCurrency: ws?.currency ?? 'USD' } satisfies BoardScope;
+  const noFilter = req.filter === undefined || req.filter === null;
+  // ownerVisibility limits only reps and managers (by a workspace setting); for them the totals are scanned.
+  const unrestricted = noFilter && ctx.actor.role !== 'sales_rep' && ctx.actor.role !== 'sales_manager';
+  return { where, sort, reportingCurrency: ws?.currency ?? 'USD', pipelineId, unrestricted } satisfies BoardScope;
 }

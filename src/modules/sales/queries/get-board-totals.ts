@@ -30,23 +30,31 @@ interface Group {
   rate: string | null;
 }
 
+/** The day whose rate converts a group: a closed deal's UTC close day, today (UTC) for open ones. */
+const rateDay = sql`(case when g.day_key = 'infinity'::date then (now() at time zone 'UTC')::date else g.day_key end)`;
+
 /**
- * Per-stage count, sum and probability-weighted sum in the reporting currency, in one query: deals
- * are summed per (stage, currency, rate date) in SQL and each group is converted with the rate valid
- * on that date — today for open deals, the close day for won and lost ones (the money was booked then).
+ * Per-stage count, sum and probability-weighted sum in the reporting currency. Deals are summed per
+ * (stage, currency, rate day) — read from deal_stage_totals (kept by a trigger) when the board is
+ * unfiltered and unrestricted, else aggregated from deals — and each group is converted with the rate
+ * valid on its day: today for open deals, the close day for won and lost ones (the money was booked then).
  */
 export async function getBoardTotals(ctx: Ctx, scope: BoardScope, stages: Stage[]): Promise<Map<string, ColumnTotals>> {
   const q = scope.reportingCurrency;
+  const grouped = scope.unrestricted
+    ? sql`select stage_id, currency, day_key, deals as n, amount::text as total from deal_stage_totals
+          where workspace_id = ${ctx.workspaceId} and pipeline_id = ${scope.pipelineId} and deals <> 0`
+    : sql`select d.stage_id, d.currency, coalesce((d.closed_at at time zone 'UTC')::date, 'infinity'::date) as day_key,
+            count(*)::int as n, sum(d.amount)::text as total
+          from deals d where ${scope.where} group by 1, 2, 3`;
   const groups = await rows<Group>(
     ctx.db,
-    sql`with g as (
-          select d.stage_id, d.currency, coalesce(d.closed_at::date, current_date) as on_day, count(*)::int as n, sum(d.amount)::text as total
-          from deals d where ${scope.where} group by 1, 2, 3)
-        select g.stage_id, g.currency, g.n, g.total,
-          case when g.currency = ${q} then '1' else
-            (select r.rate::text from exchange_rates r where r.workspace_id = ${ctx.workspaceId} and r.currency = g.currency
-               and r.quote = ${q} and r.valid_from <= g.on_day order by r.valid_from desc limit 1) end as rate
-        from g`,
+    sql`with g as (${grouped}),
+        periods as (select currency, rate, valid_from as lo,
+            coalesce(lead(valid_from) over (partition by currency order by valid_from), 'infinity'::date) as hi
+          from exchange_rates where workspace_id = ${ctx.workspaceId} and quote = ${q})
+        select g.stage_id, g.currency, g.n, g.total, case when g.currency = ${q} then '1' else p.rate::text end as rate
+        from g left join periods p on p.currency = g.currency and ${rateDay} >= p.lo and ${rateDay} < p.hi`,
   );
   const out = new Map<string, ColumnTotals>(stages.map((s) => [s.id, { count: 0, amount: 0, weightedAmount: 0, unconverted: [] }]));
   const exact = new Map<string, number>();
