@@ -175,7 +175,7 @@ export async function prepareSalesData(
       await c.query(q.text, q.values);
       await c.query(`insert into deal_stage_history (id, workspace_id, deal_id, pipeline_id, stage_id, entered_at, actor_type, actor_id)
                      select gen_random_uuid(), workspace_id, id, pipeline_id, stage_id, stage_entered_at, 'user', owner_id::text from deals`);
-      await c.query('analyze');
+      await c.query('vacuum analyze');
       data.generationSeconds = Math.round((performance.now() - started) / 1000);
       await c.query('create table bench_sales_meta (key text primary key, value jsonb not null)');
       await c.query(`insert into bench_sales_meta values ('data', $1)`, [JSON.stringify(data)]);

@@ -2,9 +2,16 @@ import { AppError } from '../../kernel/errors.ts';
 
 const known = new Set(Intl.supportedValuesOf('currency'));
 
-/** Digits after the decimal point of a currency's minor unit (JPY 0, EUR 2, KWD 3), from ICU's ISO 4217 data. */
+const digits = new Map<string, number>();
+
+/** Digits after the decimal point of a currency's minor unit (JPY 0, EUR 2, KWD 3), from ICU's ISO 4217 data (memoized: a formatter costs ~0.1 ms). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let d = digits.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits.set(currency, d);
+  }
+  return d;
 }
 
 /** An ISO 4217 code (upper-cased), or 400 unknown_currency at the path. */

@@ -1,10 +1,17 @@
-/** Digits of a currency's minor unit (JPY 0, EUR 2, KWD 3). */
+const digits = new Map<string, number>();
+
+/** Digits of a currency's minor unit (JPY 0, EUR 2, KWD 3), memoized. */
 export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let d = digits.get(currency);
+  if (d === undefined) {
+    try {
+      d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      d = 2;
+    }
+    digits.set(currency, d);
   }
+  return d;
 }
 
 /** Minor units as money in its currency, whole units when there are no cents: 1234500 EUR → "€12,345". */
