@@ -15,11 +15,22 @@ const cardsSql = `select d.id, d.name, d.amount, d.currency, d.close_date::text,
   from deals d where d.workspace_id = $1 and d.pipeline_id = $2 and d.stage_id = $3 and d.deleted_at is null {extra}
   order by d.stage_entered_at desc nulls last, d.id asc limit 21`;
 
-/** One board: the totals query and one cards query per stage, as the API runs them, minus its framework. */
-export async function rawBoard(c: pg.Client, data: SalesBenchData, extra: { sql: string; values: unknown[] }) {
+/** The unfiltered board's totals as the API reads them: the trigger-kept groups, then the rates once. */
+const summarySql = `select stage_id, currency, case when currency = 'USD' then null else day_key::text end as day, sum(deals)::int as n,
+    sum(amount)::text as total from deal_stage_totals where workspace_id = $1 and pipeline_id = $2 and deals <> 0 group by 1, 2, 3`;
+const ratesSql = `select currency, valid_from::text, rate::text from exchange_rates where workspace_id = $1 and quote = 'USD' order by currency, valid_from`;
+
+/**
+ * One board: the totals (read from deal_stage_totals when `summary`, else aggregated from deals with a
+ * rate probe per group) and one cards query per stage, minus the API's framework.
+ */
+export async function rawBoard(c: pg.Client, data: SalesBenchData, extra: { sql: string; values: unknown[]; summary?: boolean }) {
   const base = [data.workspaceId, data.pipelineId, ...extra.values];
   const shift = (s: string, by: number) => s.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + by}`);
-  await c.query(totalsSql.replace('{extra}', shift(extra.sql, 0)), base);
+  if (extra.summary) {
+    await c.query(summarySql, [data.workspaceId, data.pipelineId]);
+    await c.query(ratesSql, [data.workspaceId]);
+  } else await c.query(totalsSql.replace('{extra}', shift(extra.sql, 0)), base);
   for (const s of data.stages)
     await c.query(cardsSql.replace('{extra}', shift(extra.sql, 1)), [data.workspaceId, data.pipelineId, s.id, ...extra.values]);
 }

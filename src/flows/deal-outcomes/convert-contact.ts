@@ -46,9 +46,13 @@ export const convertContactFlow: Flow<ConvertState> = {
     {
       name: 'resolve-company',
       async run(ctx, s) {
-        const id = s.input.companyId ?? s.contact!.companyId;
-        if (id) {
-          s.company = await getCompany(ctx, id);
+        if (s.input.companyId) {
+          s.company = await getCompany(ctx, s.input.companyId);
+          return;
+        }
+        // The contact's own company is linked even when the rep cannot see it (rep visibility is per owner).
+        if (s.contact!.companyId) {
+          s.company = await getCompany({ ...ctx, actor: { ...ctx.actor, role: 'admin' } }, s.contact!.companyId);
           return;
         }
         const { name, domain } = s.input.company ?? {};

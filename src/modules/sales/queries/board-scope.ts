@@ -3,7 +3,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { type CompiledSort, compileFilter, compileSort, type FilterPath, type SortSpec } from '../../../kernel/filters/index.ts';
 import { ownerVisibility } from '../../identity/index.ts';
-import { dealFields } from './deal-fields.ts';
+import { dealFields, dealRegistry } from './deal-fields.ts';
 
 export interface BoardRequest {
   filter?: unknown;
@@ -31,7 +31,10 @@ export async function boardScope(ctx: Ctx, pipelineId: string, req: BoardRequest
     ctx.db,
     sql`select timezone, currency from workspaces where id = ${ctx.workspaceId}`,
   );
-  const registry = await dealFields(ctx);
+  const noFilter = req.filter === undefined || req.filter === null;
+  // The workspace registry (custom fields, company and contact predicates) costs several queries; an
+  // unfiltered board sorted on built-in fields does not need it.
+  const registry = noFilter && !req.sort?.some((k) => k.field.startsWith('custom.')) ? dealRegistry : await dealFields(ctx);
   const filter =
     req.filter === undefined || req.filter === null
       ? sql`true`
@@ -39,7 +42,6 @@ export async function boardScope(ctx: Ctx, pipelineId: string, req: BoardRequest
   const sort = compileSort(req.sort?.length ? req.sort : defaultBoardSort, registry, paths.sort);
   const where = sql`d.workspace_id = ${ctx.workspaceId} and d.pipeline_id = ${pipelineId} and d.deleted_at is null
     and ${ownerVisibility(ctx, sql`d.owner_id`)} and (${filter})`;
-  const noFilter = req.filter === undefined || req.filter === null;
   // ownerVisibility limits only reps and managers (by a workspace setting); for them the totals are scanned.
   const unrestricted = noFilter && ctx.actor.role !== 'sales_rep' && ctx.actor.role !== 'sales_manager';
   return { where, sort, reportingCurrency: ws?.currency ?? 'USD', pipelineId, unrestricted } satisfies BoardScope;

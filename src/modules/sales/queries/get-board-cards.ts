@@ -80,7 +80,8 @@ export async function getBoardCards(
   const { sort } = scope;
   const out = new Map<string, CardPage>(stageIds.map((id) => [id, { cards: [], nextCursor: null }]));
   if (!stageIds.length) return out;
-  for (const id of stageIds) {
+  // One query per column, sent together (a pool runs them side by side; PGlite and transactions queue them).
+  const pages = stageIds.map(async (id) => {
     const after = cursors[id] ? keysetAfter(sort, decodeCursor(cursors[id], sort.keys.length)!) : sql`true`;
     const fetched = await rows<CardRow>(
       ctx.db,
@@ -96,6 +97,7 @@ export async function getBoardCards(
     const items = fetched.slice(0, limit);
     const last = items[items.length - 1];
     out.set(id, { cards: items.map(toCard), nextCursor: fetched.length > limit && last ? encodeCursor(sort.cursorOf(last)) : null });
-  }
+  });
+  await Promise.all(pages);
   return out;
 }

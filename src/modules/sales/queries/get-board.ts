@@ -26,13 +26,15 @@ type Paths = { filter: FilterPath; sort: FilterPath };
 export async function getBoard(ctx: Ctx, pipelineId: string, req: BoardRequest, paths: Paths): Promise<Board> {
   const pipeline = await getPipeline(ctx, pipelineId);
   const scope = await boardScope(ctx, pipelineId, req, paths);
-  const totals = await getBoardTotals(ctx, scope, pipeline.stages);
-  const cards = await getBoardCards(
-    ctx,
-    scope,
-    pipeline.stages.map((s) => s.id),
-    req.limit,
-  );
+  const [totals, cards] = await Promise.all([
+    getBoardTotals(ctx, scope, pipeline.stages),
+    getBoardCards(
+      ctx,
+      scope,
+      pipeline.stages.map((s) => s.id),
+      req.limit,
+    ),
+  ]);
   const columns = pipeline.stages.map((stage) => ({ stage, ...totals.get(stage.id)!, ...cards.get(stage.id)! }));
   const openCols = columns.filter((c) => c.stage.type === 'open');
   const sum = (k: 'count' | 'amount' | 'weightedAmount') => openCols.reduce((a, c) => a + c[k], 0);
