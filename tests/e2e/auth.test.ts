@@ -58,10 +58,13 @@ describeBrowser('first run, signing in and joining', () => {
       'Companies',
       'My tasks',
       'Duplicates',
+      'Deals',
       'Workspace',
       'Profile',
       'Users & invites',
       'Custom fields',
+      'Pipelines',
+      'Products',
       'API keys',
       'Webhooks',
       'Audit log',
@@ -95,7 +98,7 @@ describeBrowser('first run, signing in and joining', () => {
     await e2e.screenshot(sam, 'invite-accept-light');
     await sam.getByRole('button', { name: 'Create account and join' }).click();
     await sam.getByRole('heading', { name: 'Welcome, Sam' }).waitFor();
-    expect(await navLinks(sam)).toEqual(['Home', 'Contacts', 'Companies', 'My tasks', 'Workspace', 'Profile']);
+    expect(await navLinks(sam)).toEqual(['Home', 'Contacts', 'Companies', 'My tasks', 'Deals', 'Workspace', 'Profile', 'Products']);
     // Pages outside the role explain themselves instead of failing.
     await sam.goto('/settings/api-keys');
     await sam.getByText('You don’t have access to this page').waitFor();
