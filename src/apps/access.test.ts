@@ -58,6 +58,23 @@ async function populate(ws: TestWorkspace): Promise<Set<string>> {
     });
   if (has('/api/bulk/contacts') && contactId)
     await ws.admin.api.post('/api/bulk/contacts', { selection: { ids: [contactId] }, action: 'add_tags', params: { tags: ['iso'] } });
+  if (has('/api/products')) {
+    const book = (await ws.admin.api.post('/api/price-books', { name: `Book ${tag}` })).json();
+    await ws.admin.api.post('/api/products', {
+      sku: `SKU-${tag}`,
+      name: 'Thing',
+      prices: [{ priceBookId: book.id, currency: 'USD', unitPrice: 100 }],
+    });
+  }
+  if (has('/api/pipelines')) {
+    await ws.admin.api.post('/api/pipelines', { name: `Pipe ${tag}` });
+    await ws.admin.api.post('/api/exchange-rates', { currency: 'EUR', rate: 1.1, validFrom: '2024-01-01' });
+    const deal = (
+      await ws.admin.api.post('/api/deals', { name: `Deal ${tag}`, amount: 100, companyId, contacts: contactId ? [{ contactId }] : [] })
+    ).json();
+    if (contactId)
+      await ws.admin.api.post('/api/activities', { type: 'note', body: 'on deal', links: [{ entityType: 'deal', entityId: deal.id }] });
+  }
   return listedIds(ws);
 }
 

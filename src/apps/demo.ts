@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { seedActivitiesDemo } from '../modules/activities/index.ts';
+import { seedCatalogDemo } from '../modules/catalog/index.ts';
 import { seedCrmDemo } from '../modules/contacts/index.ts';
 import { createUser, createWorkspace } from '../modules/identity/index.ts';
 import { seedRoutingDemo } from '../modules/routing/index.ts';
+import { seedSalesDemo } from '../modules/sales/index.ts';
 import type { Platform } from './platform.ts';
 
 export interface DemoResult {
@@ -17,6 +19,8 @@ export const demoSeeders: { name: string; seed: (p: Platform, workspaceId: strin
   { name: 'companies and contacts', seed: async (p, ws, admin) => void (await seedCrmDemo(p, ws, admin)) },
   { name: 'activities and tasks', seed: (p, ws, admin) => seedActivitiesDemo(p, ws, admin) },
   { name: 'lead routing and waiting leads', seed: (p, ws, admin) => seedRoutingDemo(p, ws, admin) },
+  { name: 'products', seed: (p, ws, admin) => seedCatalogDemo(p, ws, admin) },
+  { name: 'pipelines and deals', seed: async (p, ws, admin) => void (await seedSalesDemo(p, ws, admin)) },
 ];
 
 /** Creates the demo workspace and its admin, then lets every module add its records. */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { dealOutcomeRoutes } from '../flows/deal-outcomes/index.ts';
 import { mergeExactEmailsJob, mergeRoutes } from '../flows/merge-records/index.ts';
 import { privacyRoutes } from '../flows/privacy/index.ts';
 import { auditRoutes } from '../kernel/audit/index.ts';
@@ -8,6 +9,7 @@ import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../ker
 import { type App, buildApp, opsRoutes } from '../kernel/http/index.ts';
 import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
 import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.ts';
+import { catalogRoutes } from '../modules/catalog/index.ts';
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
@@ -15,6 +17,7 @@ import { exportsRoutes, purgeExpiredExportsJob, workspaceExportJob } from '../mo
 import { identityRoutes } from '../modules/identity/index.ts';
 import { importsRoutes, runImportJob, undoImportJob } from '../modules/imports/index.ts';
 import { followUpsJob, routingRoutes } from '../modules/routing/index.ts';
+import { salesRoutes } from '../modules/sales/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
 import { purgeDeletedJob, runBulkJob, undoBulkJob, viewsRoutes } from '../modules/views/index.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -32,11 +35,14 @@ export const routePlugins = [
   contactsRoutes,
   activitiesRoutes,
   routingRoutes,
+  salesRoutes,
+  catalogRoutes,
   viewsRoutes,
   searchRoutes,
   mergeRoutes,
   privacyRoutes,
   importsRoutes,
+  dealOutcomeRoutes,
 ];
 
 /** Every job definition workers can run. */

@@ -8,7 +8,15 @@ import { type Chosen, chooseValues } from './choose-values.ts';
 import { contactRules, latestConsent, moveCompanyLinks, moveEmails, movePhones } from './contact-merge-parts.ts';
 import { type ContactRow, lockContacts } from './lock-records.ts';
 import { checkMergeInput, type MergeInput } from './merge-input.ts';
-import { aliasMergedRecords, contactReferences, latest, moveActivityLinks, moveNotificationLinks, repoint } from './move-references.ts';
+import {
+  aliasMergedRecords,
+  contactReferences,
+  latest,
+  moveActivityLinks,
+  moveDealContacts,
+  moveNotificationLinks,
+  repoint,
+} from './move-references.ts';
 
 interface State {
   input: MergeInput;
@@ -58,6 +66,7 @@ export const mergeContactsFlow: Flow<State> = {
       run: (ctx, s) => moveCompanyLinks(ctx, survivorOf(s), mergedOf(s), s.chosen.values.companyId as string | null),
     },
     { name: 'move-activity-links', run: (ctx, s) => moveActivityLinks(ctx, 'contact', survivorOf(s), mergedOf(s)) },
+    { name: 'move-deal-contacts', run: (ctx, s) => moveDealContacts(ctx, survivorOf(s), mergedOf(s)) },
     { name: 'move-tasks-and-histories', run: (ctx, s) => repoint(ctx, contactReferences, survivorOf(s), mergedOf(s)) },
     { name: 'move-notification-links', run: (ctx, s) => moveNotificationLinks(ctx, survivorOf(s), mergedOf(s)) },
     { name: 'alias-merged-records', run: (ctx, s) => aliasMergedRecords(ctx, 'contact', survivorOf(s), mergedOf(s)) },

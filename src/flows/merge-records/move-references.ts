@@ -21,6 +21,7 @@ export const contactReferences: Reference[] = [
 
 export const companyReferences: Reference[] = [
   { table: 'contacts', column: 'company_id' },
+  { table: 'deals', column: 'company_id' },
   { table: 'tasks', column: 'entity_id', where: sql`entity_type = 'company'` },
 ];
 
@@ -46,6 +47,15 @@ export async function moveActivityLinks(ctx: Ctx, kind: MergeKind, survivorId: s
   await ctx.db.execute(
     sql`delete from activity_links where workspace_id = ${ctx.workspaceId} and entity_type = ${kind} and entity_id in (${ids(mergedIds)})`,
   );
+}
+
+/** Deal contacts of merged contacts become the survivor's; on a deal with both, the survivor keeps its role (or takes the merged one's). */
+export async function moveDealContacts(ctx: Ctx, survivorId: string, mergedIds: string[]) {
+  await ctx.db.execute(sql`insert into deal_contacts (workspace_id, deal_id, contact_id, role, created_at)
+    select distinct on (deal_id) workspace_id, deal_id, ${survivorId}::uuid, role, created_at from deal_contacts
+    where workspace_id = ${ctx.workspaceId} and contact_id in (${ids(mergedIds)}) order by deal_id, created_at
+    on conflict (workspace_id, deal_id, contact_id) do update set role = coalesce(deal_contacts.role, excluded.role)`);
+  await ctx.db.execute(sql`delete from deal_contacts where workspace_id = ${ctx.workspaceId} and contact_id in (${ids(mergedIds)})`);
 }
 
 /** Notification links that name a merged record (a path like /contacts/<id>) name the survivor instead. */

@@ -31,7 +31,7 @@ export { deleteActivity } from './use-cases/delete-activity.ts';
 export { deleteTask } from './use-cases/delete-task.ts';
 export { logActivity } from './use-cases/log-activity.ts';
 export { type NotificationInput, notifyUser } from './use-cases/notify-user.ts';
-export { type ExistingIds, registerLinkableRecord } from './use-cases/record-links.ts';
+export { type ExistingIds, type LastActivityHooks, registerLinkableRecord } from './use-cases/record-links.ts';
 export { reopenTask } from './use-cases/reopen-task.ts';
 export type { CreateTaskInput, Task, UpdateTaskInput } from './use-cases/task-input.ts';
 export { updateActivity } from './use-cases/update-activity.ts';

@@ -9,6 +9,7 @@ import { contactRoutes } from './http/contact-routes.ts';
 export type { ConsentStatus, ContactInput, LeadStatus } from './contact-input.ts';
 export { checkLeadStatus, cleanEmails, cleanPhones, displayNameOf } from './contact-input.ts';
 export { claimEmails } from './contact-rules.ts';
+export { createRandom, type Random } from './demo/prng.ts';
 export { demoCompanyCount, demoContactCount, seedCrmDemo } from './demo/seed-crm-demo.ts';
 export { emailDomain, freeMailDomains, isFreeMailDomain } from './free-mail-domains.ts';
 export * as contactTypes from './http/contacts.types.ts';

@@ -13,6 +13,8 @@ import {
   IconHome,
   IconHourglass,
   IconKey,
+  IconLayoutKanban,
+  IconPackage,
   IconRoute,
   IconUserCircle,
   IconUsers,
@@ -55,6 +57,7 @@ export const navSections: NavSection[] = [
   {
     label: 'Sales',
     items: [
+      { label: 'Deals', to: '/deals', icon: IconLayoutKanban, permission: 'deals:read' },
       { label: 'Leads waiting', to: '/leads/waiting', icon: IconHourglass, permission: 'leads:read' },
       { label: 'Response times', to: '/leads/response-times', icon: IconClockHour4, permission: 'leads:read' },
     ],
@@ -66,6 +69,8 @@ export const navSections: NavSection[] = [
       { label: 'Profile', to: '/settings/profile', icon: IconUserCircle, permission: 'self:read' },
       { label: 'Users & invites', to: '/settings/users', icon: IconUsers, permission: 'users:manage' },
       { label: 'Custom fields', to: '/settings/custom-fields', icon: IconForms, permission: 'custom_fields:manage' },
+      { label: 'Pipelines', to: '/settings/pipelines', icon: IconLayoutKanban, permission: 'pipelines:manage' },
+      { label: 'Products', to: '/settings/products', icon: IconPackage, permission: 'products:read' },
       { label: 'Lead routing', to: '/settings/routing', icon: IconRoute, permission: 'routing:read' },
       { label: 'API keys', to: '/settings/api-keys', icon: IconKey, permission: 'api_keys:manage' },
       { label: 'Webhooks', to: '/settings/webhooks', icon: IconWebhook, permission: 'webhooks:read' },

@@ -15,6 +15,7 @@ import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from 
 import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
+import { dealRoute, dealsRoute, pipelinesRoute, productsRoute } from '../routes/sales-routes.tsx';
 import {
   apiKeysRoute,
   auditLogRoute,
@@ -46,6 +47,10 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     newImportRoute,
     importRoute,
+    dealsRoute,
+    dealRoute,
+    pipelinesRoute,
+    productsRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,

@@ -30,9 +30,24 @@ const recordTypes = new Map<string, ExistingIds>([
   ['company', inTable('companies')],
 ]);
 
-/** Lets a module make its records linkable (the deals module registers `deal`). */
-export function registerLinkableRecord(entityType: string, existing: ExistingIds) {
+/** Keeps a module's own last-activity column in step: `touch` moves it forward to `iso`, `refresh` recomputes it where it equals `iso`. */
+export interface LastActivityHooks {
+  touch(exec: Executor, workspaceId: string, ids: string[], iso: string): Promise<void>;
+  refresh(exec: Executor, workspaceId: string, ids: string[], iso: string): Promise<void>;
+}
+const activityHooks = new Map<string, LastActivityHooks>();
+
+/** Lets a module make its records linkable (the sales module registers `deal`), optionally with last-activity upkeep. */
+export function registerLinkableRecord(entityType: string, existing: ExistingIds, hooks?: LastActivityHooks) {
   recordTypes.set(entityType, existing);
+  if (hooks) activityHooks.set(entityType, hooks);
+}
+
+async function runHooks(exec: Executor, workspaceId: string, links: RecordLink[], iso: string, kind: keyof LastActivityHooks) {
+  for (const [type, hooks] of activityHooks) {
+    const ids = links.filter((l) => l.entityType === type).map((l) => l.entityId);
+    if (ids.length) await hooks[kind](exec, workspaceId, ids, iso);
+  }
 }
 
 /** Throws record_not_found (404) with the path of the first link whose record is not in the caller's workspace. */
@@ -68,6 +83,7 @@ export async function touchLastActivity(exec: Executor, workspaceId: string, lin
   const contactIds = idsOf(links, 'contact');
   const companyIds = idsOf(links, 'company');
   const iso = at.toISOString();
+  await runHooks(exec, workspaceId, links, iso, 'touch');
   if (contactIds.length)
     await exec.execute(sql`update contacts set last_activity_at = ${iso} where workspace_id = ${workspaceId} and id in (${idList(contactIds)})
       and (last_activity_at is null or last_activity_at < ${iso})`);
@@ -89,6 +105,7 @@ export async function refreshLastActivity(exec: Executor, workspaceId: string, l
   const contactIds = idsOf(links, 'contact');
   const companyIds = idsOf(links, 'company');
   const iso = previousAt.toISOString();
+  await runHooks(exec, workspaceId, links, iso, 'refresh');
   if (contactIds.length)
     await exec.execute(sql`update contacts c set last_activity_at = (
         select max(l.occurred_at) from activity_links l where l.workspace_id = c.workspace_id and l.entity_type = 'contact' and l.entity_id = c.id)

@@ -17,7 +17,7 @@ import {
 
 interface RecordListOptions<T extends { id: string; custom?: Record<string, unknown> }> {
   /** The collection's path segment and permission prefix: `contacts` → /api/contacts, contacts:read. */
-  collection: 'contacts' | 'companies';
+  collection: 'contacts' | 'companies' | 'deals';
   item: z.ZodObject;
   list(
     ctx: Ctx,

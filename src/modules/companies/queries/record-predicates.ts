@@ -9,7 +9,7 @@ const activityTypes = ['note', 'call', 'meeting', 'email'] as const;
  * `{ predicate: 'has_activity', type?, within?, count? }`: the record has activities (of a type,
  * in the last span), via activity_links; with `count`, how many compares to a number.
  */
-export function hasActivityPredicate(entityType: 'contact' | 'company', record: { id: SQL; workspaceId: SQL }): PredicateDef {
+export function hasActivityPredicate(entityType: 'contact' | 'company' | 'deal', record: { id: SQL; workspaceId: SQL }): PredicateDef {
   return {
     description: `Has logged activities (notes, calls, meetings, emails) on the ${entityType}, optionally of one type, within a span, or counted`,
     args: z.strictObject({

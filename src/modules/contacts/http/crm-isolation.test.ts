@@ -32,11 +32,13 @@ async function populate(ws: TestWorkspace) {
 const bodyFor = (url: string) =>
   url.endsWith('/consent')
     ? { status: 'unsubscribed' }
-    : url.startsWith('/api/contacts')
-      ? { title: 'Hijacked' }
-      : url.startsWith('/api/companies')
-        ? { name: 'Hijacked' }
-        : { label: 'Hijacked' };
+    : url.endsWith('/convert')
+      ? {}
+      : url.startsWith('/api/contacts')
+        ? { title: 'Hijacked' }
+        : url.startsWith('/api/companies')
+          ? { name: 'Hijacked' }
+          : { label: 'Hijacked' };
 
 describe('CRM workspace isolation', () => {
   it('no contact, company or custom-field route reads or changes another workspace’s records', async () => {

@@ -1,10 +1,11 @@
-import { Anchor, Avatar, Badge, Breadcrumbs, Group, Menu, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Avatar, Badge, Breadcrumbs, Button, Group, Menu, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconMailOff } from '@tabler/icons-react';
+import { IconChevronDown, IconCurrencyDollar, IconMailOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { AnchorLink } from '../../components/links.tsx';
 import { errorMessage } from '../../lib/api/index.ts';
 import { usePermissions } from '../auth/use-me.ts';
+import { ConvertContactModal } from '../deals/convert-contact-modal.tsx';
 import type { ContactBody, ContactDetail } from '../records/crm-types.ts';
 import { consentStatuses, leadStatuses, lifecycleStages, optionLabel } from '../records/field-catalog.ts';
 import { consentColors, initialsOf, leadStatusColors, stageColors } from '../records/format.ts';
@@ -54,6 +55,7 @@ export function ContactHeader({ contact }: { contact: ContactDetail }) {
   const update = useUpdateContact(contact.id);
   const members = useMemberOptions();
   const [askReason, setAskReason] = useState(false);
+  const [converting, setConverting] = useState(false);
   useEffect(() => {
     document.title = `${contact.displayName} · Tandem`;
     rememberRecord({ type: 'contact', id: contact.id, title: contact.displayName, subtitle: contact.email });
@@ -166,8 +168,14 @@ export function ContactHeader({ contact }: { contact: ContactDetail }) {
             disabled={!canWrite}
             onChange={(v) => patch({ ownerId: v }, 'Owner')}
           />
+          {can('deals:write') && (
+            <Button variant="light" leftSection={<IconCurrencyDollar size={16} />} onClick={() => setConverting(true)}>
+              Convert to deal
+            </Button>
+          )}
         </Group>
       </Group>
+      {converting && <ConvertContactModal contact={contact} onClose={() => setConverting(false)} />}
       <UnqualifiedModal
         opened={askReason}
         onClose={() => setAskReason(false)}

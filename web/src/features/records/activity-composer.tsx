@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePermissions } from '../auth/use-me.ts';
 import { type ActivityDraft, type ActivityKind, activityBody, emptyActivity } from './activity-draft.ts';
 import { ActivityFields } from './activity-fields.tsx';
-import type { CreateActivityBody, RecordEntity } from './crm-types.ts';
+import type { CreateActivityBody, TimelineEntity } from './crm-types.ts';
 import { fieldErrors } from './field-errors.ts';
 import { useLogActivity } from './use-timeline.ts';
 
@@ -37,7 +37,7 @@ export function ActivityComposer({
   id,
   defaults,
 }: {
-  entity: RecordEntity;
+  entity: TimelineEntity;
   id: string;
   defaults?: { from?: string; to?: string[] };
 }) {

@@ -39,7 +39,11 @@ export const emptyActivity = (): ActivityDraft => ({
 const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
 /** The POST /api/activities body for a draft. */
-export function activityBody(kind: ActivityKind, d: ActivityDraft, links: { entityType: 'contact' | 'company'; entityId: string }[]) {
+export function activityBody(
+  kind: ActivityKind,
+  d: ActivityDraft,
+  links: { entityType: 'contact' | 'company' | 'deal'; entityId: string }[],
+) {
   const text = (v: string) => v.trim() || undefined;
   if (kind === 'note') return { type: 'note' as const, body: d.body, links };
   if (kind === 'call')

@@ -40,6 +40,8 @@ export type TimelinePage = Out<(typeof timelineTypes)['timelineSchema']>;
 
 /** The records lists, record pages and custom fields know about. */
 export type RecordEntity = 'contact' | 'company';
+/** Records with a timeline, an activity composer and tasks (deals too). */
+export type TimelineEntity = RecordEntity | 'deal';
 
 /** One row of a list: only the asked-for columns are present (id always). */
 export type RecordRow = { id: string; custom?: Record<string, unknown> } & Record<string, unknown>;

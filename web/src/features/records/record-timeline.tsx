@@ -4,7 +4,7 @@ import { IconTimeline } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { RecordEntity, TimelineItem } from './crm-types.ts';
+import type { TimelineEntity, TimelineItem } from './crm-types.ts';
 import { bulletOf, TimelineEntry } from './timeline-item.tsx';
 import { type TimelineFilter, timelineFilters, useTimeline } from './use-timeline.ts';
 
@@ -16,7 +16,7 @@ const notOnlyStage = (item: TimelineItem) =>
   );
 
 /** A record's history: activities, tasks, stage and field changes; filter by kind, more loads as you scroll. */
-export function RecordTimeline({ entity, id }: { entity: RecordEntity; id: string }) {
+export function RecordTimeline({ entity, id }: { entity: TimelineEntity; id: string }) {
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const timeline = useTimeline(entity, id, filter);
   const { ref, entry } = useIntersection({ rootMargin: '300px' });

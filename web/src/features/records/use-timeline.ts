@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/index.ts';
-import type { Activity, CreateActivityBody, RecordEntity, TimelinePage } from './crm-types.ts';
+import type { Activity, CreateActivityBody, TimelineEntity, TimelinePage } from './crm-types.ts';
 
 /** Timeline filters: each is the API's `types` list. */
 export const timelineFilters = [
@@ -15,7 +15,7 @@ export const timelineFilters = [
 export type TimelineFilter = (typeof timelineFilters)[number]['value'];
 
 /** A record's timeline, newest first, 30 items a page (keyset cursor). */
-export function useTimeline(entity: RecordEntity, id: string, filter: TimelineFilter) {
+export function useTimeline(entity: TimelineEntity, id: string, filter: TimelineFilter) {
   const types = timelineFilters.find((f) => f.value === filter)?.types;
   return useInfiniteQuery({
     queryKey: ['timeline', entity, id, filter],
@@ -27,14 +27,14 @@ export function useTimeline(entity: RecordEntity, id: string, filter: TimelineFi
 }
 
 /** Logs a note, call, meeting or email; the record's timeline and last-activity date refresh. */
-export function useLogActivity(entity: RecordEntity, id: string) {
+export function useLogActivity(entity: TimelineEntity, id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateActivityBody) => api.post<Activity>('/api/activities', body),
     onSuccess: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: ['timeline'] }),
-        qc.invalidateQueries({ queryKey: [entity === 'contact' ? 'contacts' : 'companies', 'detail', id] }),
+        qc.invalidateQueries({ queryKey: [{ contact: 'contacts', company: 'companies', deal: 'deals' }[entity], 'detail', id] }),
       ]),
   });
 }

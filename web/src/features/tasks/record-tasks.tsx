@@ -4,14 +4,14 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePermissions } from '../auth/use-me.ts';
-import type { RecordEntity, Task } from '../records/crm-types.ts';
+import type { Task, TimelineEntity } from '../records/crm-types.ts';
 import { TaskFormModal } from './task-form-modal.tsx';
 import { TaskRow } from './task-row.tsx';
 import classes from './tasks.module.css';
 import { useRecordTasks } from './use-tasks.ts';
 
 /** The open tasks on a contact or company, with "Add task". */
-export function RecordTasks({ entity, id, name }: { entity: RecordEntity; id: string; name: string }) {
+export function RecordTasks({ entity, id, name }: { entity: TimelineEntity; id: string; name: string }) {
   const tasks = useRecordTasks(entity, id);
   const can = usePermissions();
   const [opened, { open, close }] = useDisclosure(false);

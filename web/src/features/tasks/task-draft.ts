@@ -9,7 +9,7 @@ export interface TaskDraft {
   priority: 'low' | 'normal' | 'high';
   assigneeId: string | null;
   remindBefore: string;
-  entityType: 'contact' | 'company' | null;
+  entityType: 'contact' | 'company' | 'deal' | null;
   entityId: string | null;
 }
 
@@ -28,7 +28,10 @@ export const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1
 /** The default due time today: 17:00, or the end of the day once 17:00 has passed (so a new task is not late at once). */
 export const defaultDueTime = (now = new Date()) => (now.getHours() >= 17 ? '23:59' : '17:00');
 
-export function emptyTaskDraft(assigneeId: string | null, link?: { entityType: 'contact' | 'company'; entityId: string }): TaskDraft {
+export function emptyTaskDraft(
+  assigneeId: string | null,
+  link?: { entityType: 'contact' | 'company' | 'deal'; entityId: string },
+): TaskDraft {
   return {
     title: '',
     notes: '',

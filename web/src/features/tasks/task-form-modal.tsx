@@ -16,7 +16,7 @@ interface Props {
   /** Editing this task; absent = a new one. */
   task?: Task;
   /** A new task on this record (the link is fixed). */
-  link?: { entityType: 'contact' | 'company'; entityId: string; name?: string };
+  link?: { entityType: 'contact' | 'company' | 'deal'; entityId: string; name?: string };
 }
 
 /** Create or edit a task: title, due date and time, priority, assignee, reminder, related record. */
@@ -127,7 +127,7 @@ export function TaskFormModal({ opened, onClose, task, link }: Props) {
                 placeholder="Nothing"
                 maw={160}
               />
-              {draft.entityType && (
+              {draft.entityType && draft.entityType !== 'deal' && (
                 <RecordPicker
                   entity={draft.entityType}
                   aria-label="Record"

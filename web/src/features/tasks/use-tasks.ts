@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api/index.ts';
-import type { CreateTaskBody, MyTasks, RecordEntity, Task, UpdateTaskBody } from '../records/crm-types.ts';
+import type { CreateTaskBody, MyTasks, Task, TimelineEntity, UpdateTaskBody } from '../records/crm-types.ts';
 
 /** My open tasks: overdue, today (in the workspace time zone), upcoming, no date. */
 export const useMyTasks = () =>
@@ -26,7 +26,7 @@ export const useTask = (id: string | undefined) =>
   });
 
 /** The open tasks on one record. */
-export const useRecordTasks = (entity: RecordEntity, id: string) =>
+export const useRecordTasks = (entity: TimelineEntity, id: string) =>
   useQuery({
     queryKey: ['tasks', 'record', entity, id],
     queryFn: ({ signal }) =>
