@@ -74,6 +74,10 @@ export async function runImport(database: Database, workspaceId: string, importI
     extras = new Map();
     const done = await db.transaction(async (tx) => {
       const c = { ...ctx, db: tx };
+      // GIN indexes serve only bitmap scans. Without fresh statistics (a new or fast-growing table) the planner
+      // takes the trigram GIN index for `email = any(…)` and scans its pending list once per key — 35 s for a
+      // batch of 5,000 instead of 20 ms through the primary key. Key lookups here are all btree lookups.
+      await tx.execute(sql`set local enable_bitmapscan = off`);
       const imp = await lockImport(c, importId);
       // Another runner (a second worker, the CLI) moved the checkpoint: leave the import to it.
       if (!imp || imp.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
