@@ -7,6 +7,7 @@ import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../ap
 import { rows } from '../../kernel/db/index.ts';
 import type { TestPlatform } from '../../kernel/testing/index.ts';
 import { runImportJob, undoImportJob } from './jobs/import-jobs.ts';
+import { importer } from './testing/importer.ts';
 import { runJob } from './testing/run-job.ts';
 
 let t: TestPlatform;
@@ -15,39 +16,13 @@ let ws: TestWorkspace;
 beforeAll(async () => {
   t = await createTestApp({ TANDEM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-imports-')) });
   ws = await createTestWorkspace(t);
+  imp = importer(t, ws);
 });
 afterAll(() => t.close());
 
-async function upload(body: string | Buffer, name = 'people.csv') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/import-files?name=${encodeURIComponent(name)}`,
-    headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'text/csv' },
-    payload: body,
-  });
-  return res;
-}
-
-async function importFile(csv: string, opts: Record<string, unknown> = {}) {
-  const up = await upload(csv);
-  expect(up.statusCode, up.body).toBe(201);
-  const file = up.json().file;
-  const preview = await ws.admin.api.post(`/api/import-files/${file.id}/preview`, { entity: 'contacts' });
-  expect(preview.statusCode, preview.body).toBe(200);
-  const start = await ws.admin.api.post('/api/imports', {
-    fileId: file.id,
-    entity: 'contacts',
-    mode: 'upsert',
-    key: 'email',
-    mapping: preview.json().mapping,
-    duplicatesInFile: 'merge',
-    ...opts,
-  });
-  expect(start.statusCode, start.body).toBe(202);
-  const id = start.json().import.id as string;
-  const [job] = await rows<{ job_id: string }>(t.database.db, sql`select job_id from imports where id = ${id}`);
-  return { id, jobId: job!.job_id, preview: preview.json() };
-}
+let imp: ReturnType<typeof importer>;
+const upload = (body: string | Buffer) => imp.upload(body);
+const importFile = (csv: string, opts: Record<string, unknown> = {}) => imp.start(csv, opts);
 
 const contactCount = async () =>
   (
