@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { TestWorkspace } from '../../../apps/test-kit.ts';
 import { rows } from '../../../kernel/db/index.ts';
-import type { TestPlatform } from '../../../kernel/testing/index.ts';
+import type { Caller, TestPlatform } from '../../../kernel/testing/index.ts';
 import { runImportJob } from '../jobs/import-jobs.ts';
 import { runJob } from './run-job.ts';
 
 /** Upload → preview → start → run the job in this process, through the HTTP API as the wizard does. */
-export function importer(t: TestPlatform, ws: TestWorkspace) {
+export function importer(t: TestPlatform, ws: { admin: { apiKey: string; api: Caller } }) {
   const upload = (body: string | Buffer, name = 'people.csv') =>
     t.app.inject({
       method: 'POST',
