@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../ap
 import { rows } from '../../kernel/db/index.ts';
 import type { TestPlatform } from '../../kernel/testing/index.ts';
 import { importer } from './testing/importer.ts';
+import { importTestEnv } from './testing/test-app.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../../../shared/data');
 let t: TestPlatform;
@@ -14,7 +14,7 @@ let ws: TestWorkspace;
 let imp: ReturnType<typeof importer>;
 
 beforeAll(async () => {
-  t = await createTestApp({ TANDEM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-imports-')) });
+  t = await createTestApp(importTestEnv());
   ws = await createTestWorkspace(t);
   imp = importer(t, ws);
 });

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../apps/test-kit.ts';
@@ -9,12 +6,13 @@ import type { TestPlatform } from '../../kernel/testing/index.ts';
 import { runImportJob, undoImportJob } from './jobs/import-jobs.ts';
 import { importer } from './testing/importer.ts';
 import { runJob } from './testing/run-job.ts';
+import { importTestEnv } from './testing/test-app.ts';
 
 let t: TestPlatform;
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  t = await createTestApp({ TANDEM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-imports-')) });
+  t = await createTestApp(importTestEnv());
   ws = await createTestWorkspace(t);
   imp = importer(t, ws);
 });

@@ -83,7 +83,7 @@ export async function runImport(database: Database, workspaceId: string, importI
       if (database.kind === 'postgres') await tx.execute(sql`set local synchronous_commit = off`);
       const imp = await lockImport(c, importId);
       // Another runner (a second worker, the CLI) moved the checkpoint: leave the import to it.
-      if (!imp || imp.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
+      if (imp?.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
       const checked: Checked<unknown>[] = [];
       for (const r of rowsInBatch) {
         const n = extraCells.get(r.rowNumber);
@@ -164,7 +164,7 @@ async function finishImport(ctx: Ctx, importId: string, lastRecord: number) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const imp = await lockImport(c, importId);
-    if (!imp || imp.status !== 'running') return { stopped: `import is ${imp?.status}` };
+    if (imp?.status !== 'running') return { stopped: `import is ${imp?.status}` };
     const now = new Date();
     const [done] = await tx
       .update(imports)

@@ -1,13 +1,6 @@
-import type { ImportField } from '../entity.ts';
+import { builtinField, type ImportField } from '../entity.ts';
 
-const f = (key: string, label: string, type: string, synonyms: string[] = []): ImportField => ({
-  key,
-  label,
-  type,
-  required: false,
-  custom: false,
-  synonyms,
-});
+const f = builtinField;
 
 /** The built-in company fields a column can map to. */
 export const companyImportFields: ImportField[] = [
