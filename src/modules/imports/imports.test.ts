@@ -206,4 +206,23 @@ describe('contact import', () => {
     for (const field of ['custom.born', 'custom.seen', 'custom.vip', 'custom.site', 'custom.alt', 'custom.budget', 'custom.langs'])
       expect(report).toContain(field);
   });
+
+  it('cancels between batches, keeps what was written, and can undo it', async () => {
+    const lines = ['email,first name'];
+    for (let i = 0; i < 9; i++) lines.push(`cancel${i}@stop.example,C${i}`);
+    const { id, jobId } = await importFile(lines.join('\n'));
+    await t.database.db.execute(sql`update jobs set payload = jsonb_set(payload, '{batchSize}', '3') where id = ${jobId}`);
+    const result = await runJob(t, runImportJob, jobId, {
+      onProgress: async (n) => {
+        if (n === 1) expect((await ws.admin.api.post(`/api/imports/${id}/cancel`)).statusCode).toBe(200);
+      },
+    });
+    expect(result).toEqual({ stopped: 'cancelled' });
+    const got = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(got).toMatchObject({ status: 'cancelled', counts: { created: 3 } });
+    expect(got.undoableUntil).not.toBeNull();
+    expect((await ws.admin.api.post(`/api/imports/${id}/cancel`)).json().error.code).toBe('import_not_cancellable');
+    expect((await ws.admin.api.post(`/api/imports/${id}/undo`)).statusCode).toBe(202);
+  });
 });
+
