@@ -225,4 +225,3 @@ describe('contact import', () => {
     expect((await ws.admin.api.post(`/api/imports/${id}/undo`)).statusCode).toBe(202);
   });
 });
-
