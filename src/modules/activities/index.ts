@@ -24,12 +24,19 @@ export { getTasks } from './queries/get-tasks.ts';
 export { getTimeline } from './queries/get-timeline.ts';
 export { type TimelineScope, type TimelineSource, timelineSources } from './queries/timeline-sources.ts';
 export { activities, activityLinks, activityTypes, notifications, tasks } from './schema.ts';
-export { type Activity, type ActivityInput, type EntityType, entityTypes, type RecordLink } from './use-cases/activity-input.ts';
+export {
+  type Activity,
+  type ActivityInput,
+  activityInput,
+  type EntityType,
+  entityTypes,
+  type RecordLink,
+} from './use-cases/activity-input.ts';
 export { completeTask } from './use-cases/complete-task.ts';
 export { createTask } from './use-cases/create-task.ts';
 export { deleteActivity } from './use-cases/delete-activity.ts';
 export { deleteTask } from './use-cases/delete-task.ts';
-export { logActivity } from './use-cases/log-activity.ts';
+export { logActivity, splitActivity } from './use-cases/log-activity.ts';
 export { type NotificationInput, notifyUser } from './use-cases/notify-user.ts';
 export { type ExistingIds, type LastActivityHooks, registerLinkableRecord } from './use-cases/record-links.ts';
 export { reopenTask } from './use-cases/reopen-task.ts';

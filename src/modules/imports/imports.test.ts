@@ -1,53 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../apps/test-kit.ts';
 import { rows } from '../../kernel/db/index.ts';
 import type { TestPlatform } from '../../kernel/testing/index.ts';
 import { runImportJob, undoImportJob } from './jobs/import-jobs.ts';
+import { importer } from './testing/importer.ts';
 import { runJob } from './testing/run-job.ts';
+import { importTestEnv } from './testing/test-app.ts';
 
 let t: TestPlatform;
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  t = await createTestApp({ TANDEM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-imports-')) });
+  t = await createTestApp(importTestEnv());
   ws = await createTestWorkspace(t);
+  imp = importer(t, ws);
 });
 afterAll(() => t.close());
 
-async function upload(body: string | Buffer, name = 'people.csv') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/import-files?name=${encodeURIComponent(name)}`,
-    headers: { authorization: `Bearer ${ws.admin.apiKey}`, 'content-type': 'text/csv' },
-    payload: body,
-  });
-  return res;
-}
-
-async function importFile(csv: string, opts: Record<string, unknown> = {}) {
-  const up = await upload(csv);
-  expect(up.statusCode, up.body).toBe(201);
-  const file = up.json().file;
-  const preview = await ws.admin.api.post(`/api/import-files/${file.id}/preview`, { entity: 'contacts' });
-  expect(preview.statusCode, preview.body).toBe(200);
-  const start = await ws.admin.api.post('/api/imports', {
-    fileId: file.id,
-    entity: 'contacts',
-    mode: 'upsert',
-    key: 'email',
-    mapping: preview.json().mapping,
-    duplicatesInFile: 'merge',
-    ...opts,
-  });
-  expect(start.statusCode, start.body).toBe(202);
-  const id = start.json().import.id as string;
-  const [job] = await rows<{ job_id: string }>(t.database.db, sql`select job_id from imports where id = ${id}`);
-  return { id, jobId: job!.job_id, preview: preview.json() };
-}
+let imp: ReturnType<typeof importer>;
+const upload = (body: string | Buffer) => imp.upload(body);
+const importFile = (csv: string, opts: Record<string, unknown> = {}) => imp.start(csv, opts);
 
 const contactCount = async () =>
   (
@@ -157,5 +130,98 @@ describe('contact import', () => {
   it('refuses empty and binary uploads with a code', async () => {
     expect((await upload('')).json().error.code).toBe('import_file_empty');
     expect((await upload(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))).json().error.code).toBe('import_file_binary');
+  });
+
+  it('undo restores the fields, emails and stage of updated contacts', async () => {
+    const made = await ws.admin.api.post('/api/contacts', {
+      firstName: 'Olga',
+      lastName: 'Before',
+      emails: [{ email: 'olga@restore.example' }],
+      lifecycleStage: 'lead',
+      tags: ['old'],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    const csv =
+      'Email,Last Name,Lifecycle Stage,Tags,Phone,Extra\nolga@restore.example,After,customer,new,+4930123456,\nrag@restore.example,Ragged,lead,,,,surplus\n';
+    const { id: importId, jobId } = await importFile(csv);
+    await runJob(t, runImportJob, jobId);
+    const got = (await ws.admin.api.get(`/api/imports/${importId}`)).json().import;
+    expect(got.counts).toEqual({ created: 0, updated: 1, skipped: 0, failed: 1 });
+    const after = (await ws.admin.api.get(`/api/contacts/${id}`)).json();
+    expect(after).toMatchObject({ lastName: 'After', lifecycleStage: 'customer', tags: ['old', 'new'], phone: '+4930123456' });
+    await ws.admin.api.post(`/api/imports/${importId}/undo`);
+    const [u] = await rows<{ undo_job_id: string }>(t.database.db, sql`select undo_job_id from imports where id = ${importId}`);
+    await runJob(t, undoImportJob, u!.undo_job_id);
+    const back = (await ws.admin.api.get(`/api/contacts/${id}`)).json();
+    expect(back).toMatchObject({ lastName: 'Before', lifecycleStage: 'lead', tags: ['old'], phone: null, phones: [] });
+    const history = (await ws.admin.api.get(`/api/contacts/${id}/lifecycle-history`)).json();
+    expect(history.items.map((h: { toStage: string }) => h.toStage)).toEqual(expect.arrayContaining(['lead', 'customer']));
+    expect(history.current).toBe('lead');
+  });
+
+  it('checks dates, booleans, URLs, emails, money and multi-selects like the API', async () => {
+    const types = [
+      ['born', 'date', {}],
+      ['seen', 'datetime', {}],
+      ['vip', 'boolean', {}],
+      ['site', 'url', {}],
+      ['alt', 'email', {}],
+      ['budget', 'money', { currency: 'EUR' }],
+      [
+        'langs',
+        'multi_select',
+        {
+          choices: [
+            { value: 'de', label: 'German' },
+            { value: 'en', label: 'English' },
+          ],
+        },
+      ],
+    ] as const;
+    for (const [key, type, extra] of types) {
+      const r = await ws.admin.api.post('/api/custom-fields', { entityType: 'contact', key, label: key, type, ...extra });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const csv = [
+      'Email,born,seen,vip,site,alt,budget,langs',
+      'ok@types.example,2020-02-29,2024-05-01T09:30:00Z,yes,https://ok.example,ALT@ok.example,1999,de; en',
+      'b1@types.example,29.02.2020,,,,,,',
+      'b2@types.example,,yesterday,,,,,',
+      'b3@types.example,,,perhaps,,,,',
+      'b4@types.example,,,,not a url,,,',
+      'b5@types.example,,,,,nope,,',
+      'b6@types.example,,,,,,19.99,',
+      'b7@types.example,,,,,,,fr',
+    ].join('\n');
+    const { id, jobId } = await importFile(csv);
+    await runJob(t, runImportJob, jobId);
+    expect((await ws.admin.api.get(`/api/imports/${id}`)).json().import.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 7 });
+    const [ok] = await rows<{ custom: Record<string, unknown> }>(
+      t.database.db,
+      sql`select custom from contacts where workspace_id = ${ws.workspaceId} and email = 'ok@types.example'`,
+    );
+    expect(ok!.custom).toMatchObject({ born: '2020-02-29', vip: true, alt: 'alt@ok.example', budget: 1999, langs: ['de', 'en'] });
+    const report = (await ws.admin.api.get(`/api/imports/${id}/errors.csv`)).body;
+    for (const field of ['custom.born', 'custom.seen', 'custom.vip', 'custom.site', 'custom.alt', 'custom.budget', 'custom.langs'])
+      expect(report).toContain(field);
+  });
+
+  it('cancels between batches, keeps what was written, and can undo it', async () => {
+    const lines = ['email,first name'];
+    for (let i = 0; i < 9; i++) lines.push(`cancel${i}@stop.example,C${i}`);
+    const { id, jobId } = await importFile(lines.join('\n'));
+    await t.database.db.execute(sql`update jobs set payload = jsonb_set(payload, '{batchSize}', '3') where id = ${jobId}`);
+    const result = await runJob(t, runImportJob, jobId, {
+      onProgress: async (n) => {
+        if (n === 1) expect((await ws.admin.api.post(`/api/imports/${id}/cancel`)).statusCode).toBe(200);
+      },
+    });
+    expect(result).toEqual({ stopped: 'cancelled' });
+    const got = (await ws.admin.api.get(`/api/imports/${id}`)).json().import;
+    expect(got).toMatchObject({ status: 'cancelled', counts: { created: 3 } });
+    expect(got.undoableUntil).not.toBeNull();
+    expect((await ws.admin.api.post(`/api/imports/${id}/cancel`)).json().error.code).toBe('import_not_cancellable');
+    expect((await ws.admin.api.post(`/api/imports/${id}/undo`)).statusCode).toBe(202);
   });
 });

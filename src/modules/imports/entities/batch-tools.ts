@@ -12,7 +12,7 @@ export async function changedByThisImport(ctx: Ctx, importId: string, entityType
   const list = await rows<{ record_id: string; row_number: number }>(
     ctx.db,
     sql`select record_id, row_number from import_changes where workspace_id = ${ctx.workspaceId} and import_id = ${importId}
-        and entity_type = ${entityType} and record_id::text in ${jsonList(ids)}`,
+        and entity_type = ${entityType} and record_id = any(array(select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid))`,
   );
   return new Map(list.map((r) => [r.record_id, r.row_number]));
 }
@@ -38,7 +38,7 @@ export async function findByExternalId(ctx: Ctx, entityType: string, table: 'con
   const list = await rows<{ external_id: string; record_id: string }>(
     ctx.db,
     sql`select e.external_id, e.record_id from external_ids e join ${sql.raw(table)} r on r.workspace_id = e.workspace_id and r.id = e.record_id
-        where e.workspace_id = ${ctx.workspaceId} and e.entity_type = ${entityType} and r.deleted_at is null and e.external_id in ${jsonList(ids)}`,
+        where e.workspace_id = ${ctx.workspaceId} and e.entity_type = ${entityType} and r.deleted_at is null and e.external_id = any(array${jsonList(ids)})`,
   );
   return new Map(list.map((r) => [r.external_id, r.record_id]));
 }

@@ -38,14 +38,14 @@ export async function resolveCompanies(
     for (const c of await rows<{ id: string; domain: string }>(
       ctx.db,
       sql`select id, domain from companies where workspace_id = ${ctx.workspaceId} and deleted_at is null
-          and domain in (select jsonb_array_elements_text(${JSON.stringify(domains)}::jsonb))`,
+          and domain = any(array(select jsonb_array_elements_text(${JSON.stringify(domains)}::jsonb)))`,
     ))
       out.set(`d:${c.domain}`, c.id);
   if (names.length)
     for (const c of await rows<{ id: string; lname: string }>(
       ctx.db,
       sql`select distinct on (lower(name)) id, lower(name) as lname from companies where workspace_id = ${ctx.workspaceId} and deleted_at is null
-          and lower(name) in (select jsonb_array_elements_text(${JSON.stringify(names)}::jsonb)) order by lower(name), created_at`,
+          and lower(name) = any(array(select jsonb_array_elements_text(${JSON.stringify(names)}::jsonb))) order by lower(name), created_at`,
     ))
       out.set(`n:${c.lname}`, c.id);
   const missing = [...wanted.entries()].filter(([k]) => !out.has(k));

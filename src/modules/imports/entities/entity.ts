@@ -11,6 +11,16 @@ export interface ImportField {
   synonyms?: string[];
 }
 
+/** A built-in field (not custom) with the header names that also mean it. */
+export const builtinField = (key: string, label: string, type: string, synonyms: string[] = [], required = false): ImportField => ({
+  key,
+  label,
+  type,
+  required,
+  custom: false,
+  synonyms,
+});
+
 export const importModes = ['create', 'update', 'upsert'] as const;
 export type ImportMode = (typeof importModes)[number];
 export const importKeys = ['email', 'domain', 'external_id'] as const;

@@ -1,9 +1,15 @@
 import { AppError } from '../../../kernel/errors.ts';
+import { activitiesEntity } from './activities/activities-entity.ts';
+import { companiesEntity } from './companies/companies-entity.ts';
 import { contactsEntity } from './contacts/contacts-entity.ts';
 import type { ImportEntity } from './entity.ts';
 
-/** Every importable entity by name; deals and activities register here when their writers exist. */
-const entities = new Map<string, ImportEntity>([[contactsEntity.name, contactsEntity as ImportEntity]]);
+/** Every importable entity by name; deals register here once their writer exists. */
+const entities = new Map<string, ImportEntity>([
+  [contactsEntity.name, contactsEntity as ImportEntity],
+  [companiesEntity.name, companiesEntity as ImportEntity],
+  [activitiesEntity.name, activitiesEntity as ImportEntity],
+]);
 
 export const importEntityNames = ['contacts', 'companies', 'activities'] as const;
 

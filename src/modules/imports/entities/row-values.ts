@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import type { CustomFieldDef } from '../../custom-fields/index.ts';
+import { type CustomEntityType, type CustomFieldDef, validateCustomValues } from '../../custom-fields/index.ts';
 import type { ImportField, MappedRow, RowError } from './entity.ts';
 
 /** Cells longer than this are cut in error reports and previews (a 100 MB cell must not travel). */
@@ -91,3 +91,22 @@ export function ownerOf(row: MappedRow, members: Map<string, string>, problems: 
 /** `jsonb_to_recordset` over rows sent as one JSON parameter: a set-based write without thousands of bind parameters. */
 export const recordset = (list: unknown[], columns: string) =>
   sql`jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as x(${sql.raw(columns)})`;
+
+/** A row's custom cells checked by validateCustomValues (the API's gate); problems are recorded on the row. */
+export async function checkCustom(
+  ctx: Ctx,
+  entityType: CustomEntityType,
+  row: MappedRow,
+  setup: { defs: CustomFieldDef[]; region: string | null },
+  problems: RowProblems,
+  fieldOfPath: (path: (string | number)[]) => string | null,
+): Promise<Record<string, unknown> | undefined> {
+  const input = customInput(row, setup.defs);
+  if (!input) return undefined;
+  try {
+    return await validateCustomValues(ctx, entityType, input, { partial: true, defs: setup.defs, region: setup.region, path: ['custom'] });
+  } catch (err) {
+    problems.addError(err, fieldOfPath);
+    return undefined;
+  }
+}

@@ -74,9 +74,16 @@ export async function runImport(database: Database, workspaceId: string, importI
     extras = new Map();
     const done = await db.transaction(async (tx) => {
       const c = { ...ctx, db: tx };
+      // GIN indexes serve only bitmap scans. Without fresh statistics (a new or fast-growing table) the planner
+      // takes the trigram GIN index for `email = any(…)` and scans its pending list once per key — 35 s for a
+      // batch of 5,000 instead of 20 ms through the primary key. Key lookups here are all btree lookups.
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      // A batch and its checkpoint commit together, so a commit lost in a server crash is redone on resume:
+      // waiting for the WAL flush buys nothing here.
+      if (database.kind === 'postgres') await tx.execute(sql`set local synchronous_commit = off`);
       const imp = await lockImport(c, importId);
       // Another runner (a second worker, the CLI) moved the checkpoint: leave the import to it.
-      if (!imp || imp.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
+      if (imp?.status !== 'running' || imp.checkpointRow !== committedUpTo) return null;
       const checked: Checked<unknown>[] = [];
       for (const r of rowsInBatch) {
         const n = extraCells.get(r.rowNumber);
@@ -157,7 +164,7 @@ async function finishImport(ctx: Ctx, importId: string, lastRecord: number) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const imp = await lockImport(c, importId);
-    if (!imp || imp.status !== 'running') return { stopped: `import is ${imp?.status}` };
+    if (imp?.status !== 'running') return { stopped: `import is ${imp?.status}` };
     const now = new Date();
     const [done] = await tx
       .update(imports)

@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../../kernel/context.ts';
 import type { Database } from '../../../kernel/db/index.ts';
 import { inWorkspace, rows } from '../../../kernel/db/index.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
+import { undoActivityChanges } from '../entities/activities/write-activity-batch.ts';
 import { undoCompanyChanges } from '../entities/companies/undo-company-changes.ts';
 import { undoContactChanges } from '../entities/contacts/undo-contact-changes.ts';
 import { imports } from '../schema.ts';
@@ -14,6 +15,7 @@ type Change = { recordId: string; action: string; before: Record<string, unknown
 const undoers: Record<string, (ctx: Ctx, changes: Change[]) => Promise<number>> = {
   contact: undoContactChanges,
   company: undoCompanyChanges,
+  activity: undoActivityChanges,
 };
 
 /**
@@ -26,7 +28,7 @@ export async function runUndo(database: Database, workspaceId: string, importId:
     .select()
     .from(imports)
     .where(inWorkspace(imports.workspaceId, { workspaceId }, eq(imports.id, importId)));
-  if (!imp || imp.status !== 'undoing') return { stopped: `import is ${imp?.status ?? 'gone'}` };
+  if (imp?.status !== 'undoing') return { stopped: `import is ${imp?.status ?? 'gone'}` };
   const ctx: Ctx = { db, workspaceId, actor: imp.actor as unknown as Actor, requestId: `import-undo:${importId}` };
   let reverted = 0;
   for (;;) {

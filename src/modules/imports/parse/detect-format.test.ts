@@ -84,7 +84,7 @@ describe('format detection and parsing', () => {
     const { rows } = await read(p);
     expect(rows.map((r) => r[0])).toEqual(['name', 'A', 'B']);
     expect(rows[1]![1]!.length).toBe(big.length);
-  });
+  }, 180_000);
 
   it('parses every shared file it accepts without throwing', async () => {
     const manifest = (await import(path.join(shared, 'manifest.json'), { with: { type: 'json' } })).default as {

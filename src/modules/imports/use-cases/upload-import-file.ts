@@ -49,8 +49,8 @@ export async function uploadImportFile(ctx: Ctx, dataDir: string, name: string, 
     const { format } = await detectFormat(target);
     const sample = await sampleFile(target, format, 21);
     format.hasHeader = looksLikeHeader(sample[0] ?? []);
-    const width = Math.max(0, ...sample.map((r) => r.length));
-    const headers = format.hasHeader ? cleanHeaders(sample[0] ?? [], width) : cleanHeaders([], width);
+    // With a header, its cells are the columns (longer rows are reported); without, the widest sample row.
+    const headers = format.hasHeader ? cleanHeaders(sample[0] ?? [], 0) : cleanHeaders([], Math.max(0, ...sample.map((r) => r.length)));
     const data = (format.hasHeader ? sample.slice(1) : sample)
       .slice(0, 20)
       .map((r) => r.map((c) => (c.length > maxCell ? `${c.slice(0, maxCell)}…` : c)));

@@ -12,11 +12,11 @@ import {
   leadStatuses,
   lifecycleStages,
 } from '../../../contacts/index.ts';
-import { type CustomFieldDef, validateCustomValues } from '../../../custom-fields/index.ts';
+import type { CustomFieldDef } from '../../../custom-fields/index.ts';
 import { normalizeName } from '../../mapping/normalize.ts';
 import type { CompanyRef } from '../company-links.ts';
 import type { Checked, MappedRow } from '../entity.ts';
-import { customInput, ownerOf, parseBoolean, RowProblems } from '../row-values.ts';
+import { checkCustom, ownerOf, parseBoolean, RowProblems } from '../row-values.ts';
 
 /** A contact row as it will be stored; optional fields are the ones the row gives (empty cells change nothing). */
 export interface ContactRecord {
@@ -146,20 +146,7 @@ export async function checkContactRow(ctx: Ctx, row: MappedRow, setup: ContactCh
     const wd = isFreeMailDomain(d) ? null : normalizeDomain(d);
     if (wd) emailCompany = { domain: wd, name: null, rowNumber: row.rowNumber };
   }
-  let custom: Record<string, unknown> | undefined;
-  const input = customInput(row, setup.defs);
-  if (input) {
-    try {
-      custom = await validateCustomValues(ctx, 'contact', input, {
-        partial: true,
-        defs: setup.defs,
-        region: setup.region,
-        path: ['custom'],
-      });
-    } catch (err) {
-      problems.addError(err, fieldOfPath);
-    }
-  }
+  const custom = await checkCustom(ctx, 'contact', row, setup, problems, fieldOfPath);
   const externalId = v('external_id')?.slice(0, 200) || null;
   if (problems.list.length) return { ok: false, rowNumber: row.rowNumber, errors: problems.list };
   const d = parsed.data!;

@@ -1,13 +1,6 @@
-import type { ImportField } from '../entity.ts';
+import { builtinField, type ImportField } from '../entity.ts';
 
-const f = (key: string, label: string, type: string, synonyms: string[] = [], required = false): ImportField => ({
-  key,
-  label,
-  type,
-  required,
-  custom: false,
-  synonyms,
-});
+const f = builtinField;
 
 /** The built-in contact fields a column can map to. */
 export const contactImportFields: ImportField[] = [

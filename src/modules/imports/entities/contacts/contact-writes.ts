@@ -49,7 +49,7 @@ export async function loadBefore(ctx: Ctx, ids: string[]): Promise<Map<string, C
                     from contact_phones p where p.workspace_id = c.workspace_id and p.contact_id = c.id), '[]') as phones,
           coalesce((select jsonb_agg(jsonb_build_object('companyId', l.company_id, 'isPrimary', l.is_primary))
                     from contact_companies l where l.workspace_id = c.workspace_id and l.contact_id = c.id), '[]') as links
-        from contacts c where c.workspace_id = ${ctx.workspaceId} and c.id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)
+        from contacts c where c.workspace_id = ${ctx.workspaceId} and c.id = any(array(select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid))
         for update of c`,
   );
   return new Map(

@@ -29,7 +29,7 @@ export async function undoContactChanges(
   );
   const current = await rows<{ id: string; lifecycle_stage: string | null }>(
     ctx.db,
-    sql`select id, lifecycle_stage from contacts where workspace_id = ${ctx.workspaceId} and id in (select x.id from ${ids})`,
+    sql`select id, lifecycle_stage from contacts where workspace_id = ${ctx.workspaceId} and id = any(array(select x.id from ${ids}))`,
   );
   const stageNow = new Map(current.map((r) => [r.id, r.lifecycle_stage]));
   await setContacts(ctx, updated);
@@ -41,15 +41,15 @@ export async function undoContactChanges(
   );
   const emails = updated.flatMap((b) => b.emails.map((email) => ({ id: b.id, email })));
   await ctx.db.execute(sql`
-    delete from contact_emails ce where ce.workspace_id = ${ctx.workspaceId} and ce.contact_id in (select x.id from ${ids})
+    delete from contact_emails ce where ce.workspace_id = ${ctx.workspaceId} and ce.contact_id = any(array(select x.id from ${ids}))
       and not exists (select 1 from ${recordset(emails, 'id uuid, email text')} where x.id = ce.contact_id and x.email = ce.email)`);
   const phones = updated.flatMap((b) => b.phones.map((p) => ({ id: b.id, phone: p.phone })));
   await ctx.db.execute(sql`
-    delete from contact_phones p where p.workspace_id = ${ctx.workspaceId} and p.contact_id in (select x.id from ${ids})
+    delete from contact_phones p where p.workspace_id = ${ctx.workspaceId} and p.contact_id = any(array(select x.id from ${ids}))
       and not exists (select 1 from ${recordset(phones, 'id uuid, phone text')} where x.id = p.contact_id and x.phone = p.phone)`);
   const links = updated.flatMap((b) => b.links.map((l) => ({ id: b.id, company_id: l.companyId, is_primary: l.isPrimary })));
   await ctx.db.execute(sql`
-    delete from contact_companies l where l.workspace_id = ${ctx.workspaceId} and l.contact_id in (select x.id from ${ids})
+    delete from contact_companies l where l.workspace_id = ${ctx.workspaceId} and l.contact_id = any(array(select x.id from ${ids}))
       and not exists (select 1 from ${recordset(links, 'id uuid, company_id uuid')} where x.id = l.contact_id and x.company_id = l.company_id)`);
   await ctx.db.execute(sql`
     update contact_companies l set is_primary = x.is_primary from ${recordset(links, 'id uuid, company_id uuid, is_primary boolean')}

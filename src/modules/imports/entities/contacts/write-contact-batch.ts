@@ -184,7 +184,7 @@ async function emailHolders(ctx: Ctx, emails: string[]) {
     ctx.db,
     sql`select ce.email, ce.contact_id, c.deleted_at is null as live from contact_emails ce
         join contacts c on c.workspace_id = ce.workspace_id and c.id = ce.contact_id
-        where ce.workspace_id = ${ctx.workspaceId} and ce.email in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
+        where ce.workspace_id = ${ctx.workspaceId} and ce.email = any(array(select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb)))`,
   );
   for (const h of list) map.set(h.email, h.live ? { live: h.contact_id } : (map.get(h.email) ?? {}));
   return map;
