@@ -114,6 +114,20 @@ describe('erasing a contact', () => {
     expect((await ws.admin.api.get(`/api/contacts/${id}/export`)).statusCode).toBe(200);
 
     const db = t.database.db;
+    // Rows the sales, routing and imports modules keep about a contact, written directly (their own tests cover the APIs).
+    const w = ws.workspaceId;
+    const someId = crypto.randomUUID();
+    await db.execute(sql`insert into deal_contacts (workspace_id, deal_id, contact_id, role) values (${w}, ${someId}, ${id}, 'champion')`);
+    await db.execute(sql`insert into lead_assignments (id, workspace_id, contact_id, reason, assigned_at, due_at)
+      values (${crypto.randomUUID()}, ${w}, ${id}, 'unassigned', now(), now())`);
+    await db.execute(
+      sql`insert into follow_ups (workspace_id, entity_type, entity_id, since, owner_id) values (${w}, 'contact', ${id}, now(), ${someId})`,
+    );
+    await db.execute(sql`insert into import_changes (workspace_id, import_id, entity_type, record_id, action, row_number, before)
+      values (${w}, ${someId}, 'contact', ${id}, 'updated', 2, ${JSON.stringify({ email: 'erin@erase-me.example' })}::jsonb)`);
+    await db.execute(
+      sql`insert into external_ids (workspace_id, entity_type, external_id, record_id) values (${w}, 'contact', 'crm-42', ${id})`,
+    );
     // The scan below proves something only if the id and emails were spread around first.
     const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
     expect(await tablesOf(id)).toEqual(
@@ -126,8 +140,13 @@ describe('erasing a contact', () => {
         'contact_emails',
         'contacts',
         'consent_history',
+        'deal_contacts',
         'duplicate_dismissals',
+        'external_ids',
+        'follow_ups',
         'idempotency_keys',
+        'import_changes',
+        'lead_assignments',
         'lifecycle_history',
         'outbox_events',
         'record_aliases',

@@ -162,6 +162,20 @@ export const erasureSteps: FlowStep<ErasureState>[] = [
       sql`update jobs set result = ${redacted} where workspace_id = ${ws} and ${mentions(s, sql`coalesce(result::text, '')`)}`,
     );
   }),
+  // Sales, routing and imports keep the contact's id (and, for imports, its values) in their own tables.
+  step('delete-deal-roles', async (ctx, s, ws) =>
+    exec(ctx, sql`delete from deal_contacts where workspace_id = ${ws} and contact_id in (${uuids(s)})`),
+  ),
+  step('delete-lead-routing', async (ctx, s, ws) => {
+    await exec(ctx, sql`delete from lead_assignments where workspace_id = ${ws} and contact_id in (${uuids(s)})`);
+    await exec(ctx, sql`delete from follow_ups where workspace_id = ${ws} and entity_id in (${uuids(s)})`);
+  }),
+  step('forget-import-records', async (ctx, s, ws) => {
+    // Undo can no longer restore this person (that is the point); the import's error rows lose the emails.
+    await exec(ctx, sql`delete from import_changes where workspace_id = ${ws} and record_id in (${uuids(s)})`);
+    await exec(ctx, sql`delete from external_ids where workspace_id = ${ws} and record_id in (${uuids(s)})`);
+  }),
+  scrubText('import_errors', ['value']),
   step('delete-contact', async (ctx, s, ws) =>
     exec(ctx, sql`delete from contacts where workspace_id = ${ws} and id = ${s.subject!.contact.id}`),
   ),
