@@ -94,6 +94,13 @@ describe('the HTTP contract', () => {
     const local = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
     expect(local.statusCode).toBe(200);
     expect(local.body).toContain('tandem_http_request_duration_seconds');
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    const after = (await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).body;
+    const series = 'method="GET",route="/healthz",status="200"';
+    const count = Number(new RegExp(`tandem_http_request_duration_seconds_count\\{${series}\\} (\\d+)`).exec(after)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(after).toContain(`tandem_http_request_duration_seconds_bucket{${series},le="+Inf"} ${count}`);
+    expect(after).toMatch(new RegExp(`tandem_http_request_duration_seconds_bucket\\{${series},le="0.005"\\} \\d+`));
     const remote = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
     expect(remote.statusCode).toBe(403);
   });

@@ -92,10 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
-      reply.elapsedTime / 1000,
-    );
+    httpDuration.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
