@@ -119,8 +119,9 @@ ${int(s.facts.rep_contacts)} contacts).
   }
 
 Machine: ${machineLine(s.machine)} · PostgreSQL ${s.facts.version} on the same machine (shared_buffers ${s.facts.shared_buffers},
-work_mem ${s.facts.work_mem}) · 1-minute load average ${s.load[0].toFixed(1)} at the start and ${s.load[1].toFixed(1)} at the end (other
-work shared the 2 cores: read the figures as upper bounds).
+work_mem ${s.facts.work_mem}) · 1-minute load average ${s.load[0].toFixed(1)} at the start and ${s.load[1].toFixed(1)} at the end${
+    Math.max(...s.load) > 3 ? ' (other work shared the cores: read the figures as upper bounds)' : ''
+  }.
 
 ${resultTable(s.results)}
 
