@@ -66,6 +66,10 @@ describe('merging contacts', () => {
     await db().execute(sql`insert into notifications (id, workspace_id, user_id, kind, title, link)
       values (gen_random_uuid(), ${ws.workspaceId}, ${ws.admin.userId}, 'mention', 'Look', ${`/contacts/${m1}`})`);
 
+    // An import keyed by a source system's id remembered the merged record under that id.
+    await db().execute(
+      sql`insert into external_ids (workspace_id, entity_type, external_id, record_id) values (${ws.workspaceId}, 'contact', 'sf-003', ${m1})`,
+    );
     const res = await ws.admin.api.post('/api/contacts/merge', {
       survivorId: s,
       mergedIds: [m1, m2],
@@ -113,6 +117,7 @@ describe('merging contacts', () => {
     expect((await ws.admin.api.get(`/api/contacts/${s}/consent`)).json().items).toHaveLength(1);
     expect(await count(sql`select count(*)::int as n from notifications where link = ${`/contacts/${s}`}`)).toBe(1);
     expect(await count(sql`select count(*)::int as n from contacts where id in (${m1}, ${m2})`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from external_ids where external_id = 'sf-003' and record_id = ${s}`)).toBe(1);
     expect((await ws.admin.api.get(`/api/timeline/contact/${s}`)).statusCode).toBe(200);
 
     const [audit] = await rows<{ before: unknown[]; after: { mergedIds: string[] } }>(
