@@ -8,7 +8,7 @@ import type { TestPlatform } from '../../kernel/testing/index.ts';
 import { importer } from './testing/importer.ts';
 import { importTestEnv } from './testing/test-app.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../../../shared/data');
+const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
 let t: TestPlatform;
 let ws: TestWorkspace;
 let imp: ReturnType<typeof importer>;

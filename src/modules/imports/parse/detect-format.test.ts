@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from './detect-format.ts';
 import { readRecords } from './read-records.ts';
 
-const shared = path.resolve(import.meta.dirname, '../../../../../../shared/data/csv');
+const shared = path.resolve(import.meta.dirname, '../../../../../shared/data/csv');
 const dir = mkdtempSync(path.join(tmpdir(), 'tandem-parse-'));
 const write = (name: string, data: string | Buffer) => {
   const p = path.join(dir, name);
