@@ -11,7 +11,12 @@ const wait = { timeout: 10_000 };
 
 /** The demo's contacts: the CRM book of business plus the routing demo's web leads. */
 const allContacts = `${(demoContactCount + routingDemoLeads).toLocaleString('en-US')} contacts`;
-const total = async (page: Page) => (await page.getByTestId('list-total').textContent())?.trim() ?? '';
+/** The list's total once its count has arrived (the screens fetch it beside the first page). */
+const total = async (page: Page) => {
+  const settled = page.locator('[data-testid="list-total"]:not([aria-busy="true"])');
+  await settled.waitFor();
+  return (await settled.textContent())?.trim() ?? '';
+};
 const columnTexts = (page: Page, grid: string, field: string) =>
   page.getByRole('table', { name: grid }).locator(`tbody td[data-col="${field}"]`).allTextContents();
 

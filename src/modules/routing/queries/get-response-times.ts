@@ -52,9 +52,11 @@ const round = (n: number | null) => (n === null ? null : Math.round(Number(n) * 
  */
 export async function getResponseTimes(ctx: Ctx, q: { from?: string; to?: string }) {
   const settings = await loadRoutingSettings(ctx.db, ctx.workspaceId);
-  const today = new Date().toISOString().slice(0, 10);
-  const to = q.to ?? today;
-  const from = q.from ?? new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+  // "Today" is the workspace's local date: in UTC it is still yesterday for part of the day east of Greenwich.
+  const localDate = (t: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: settings.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const to = q.to ?? localDate(Date.now());
+  const from = q.from ?? localDate(Date.now() - 29 * 86_400_000);
   if (from > to) throw new AppError('validation_failed', 'from must be on or before to.', { path: ['query', 'from'] });
   const [fy, fm, fd] = day(from);
   const [ty, tm, td] = day(to);

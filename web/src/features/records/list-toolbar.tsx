@@ -19,6 +19,8 @@ interface Props {
   plural: string;
   searchPlaceholder: string;
   total?: Total;
+  /** The count is being (re)computed: the shown total may be the previous filter's. */
+  counting?: boolean;
   builderOpen: boolean;
   setBuilderOpen: (o: boolean) => void;
   filterError?: { conditionId?: string; message: string };
@@ -34,6 +36,7 @@ export function ListToolbar({
   plural,
   searchPlaceholder,
   total,
+  counting,
   builderOpen,
   setBuilderOpen,
   filterError,
@@ -68,7 +71,7 @@ export function ListToolbar({
           />
           <ColumnPicker fields={fields} value={state.columnKeys} onChange={state.setColumns} onReset={state.resetColumns} fixed={nameKey} />
         </Group>
-        <Text size="sm" c="dimmed" className="tabular" data-testid="list-total" aria-live="polite">
+        <Text size="sm" c="dimmed" className="tabular" data-testid="list-total" aria-live="polite" aria-busy={counting || !total}>
           {total ? formatTotal(total, singular, plural) : ' '}
         </Text>
       </Group>

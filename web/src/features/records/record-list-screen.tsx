@@ -105,6 +105,7 @@ export function RecordListScreen(p: RecordListProps) {
         plural={p.plural}
         searchPlaceholder={p.searchPlaceholder}
         total={total}
+        counting={count.isFetching}
         builderOpen={builderOpen}
         setBuilderOpen={setBuilderOpen}
         filterError={filterError}
