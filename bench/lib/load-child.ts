@@ -12,6 +12,8 @@ export interface LoadSpec {
   durationSeconds: number;
   warmupSeconds: number;
   headers?: Record<string, string>;
+  /** Paths each connection cycles through (e.g. many visitors); default: the URL's own path. */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -28,7 +30,13 @@ export interface LoadResult {
 function run(spec: LoadSpec, seconds: number, onTime?: (ms: number) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: spec.url, connections: spec.connections, duration: seconds, headers: spec.headers ?? {} },
+      {
+        url: spec.url,
+        connections: spec.connections,
+        duration: seconds,
+        headers: spec.headers ?? {},
+        ...(spec.paths?.length && { requests: spec.paths.map((path) => ({ method: 'GET' as const, path })) }),
+      },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     if (onTime) instance.on('response', (_client, _status, _bytes, responseTime) => onTime(responseTime));

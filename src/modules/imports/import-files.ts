@@ -2,7 +2,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { inWorkspace } from '../../kernel/db/index.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import type { FileFormat } from './parse/detect-format.ts';
 import { importFiles } from './schema.ts';
 
@@ -17,6 +17,12 @@ export async function loadImportFile(ctx: Ctx, id: string): Promise<ImportFileRo
     .from(importFiles)
     .where(and(inWorkspace(importFiles.workspaceId, ctx, eq(importFiles.id, id))));
   if (!row) throw notFound('import_file', id);
+  if (row.removedAt)
+    throw new AppError(
+      'import_file_removed',
+      `The uploaded file "${row.name}" was deleted after its import ended (or a day after upload, unused); upload it again.`,
+      { id, path: ['body', 'fileId'] },
+    );
   return row;
 }
 

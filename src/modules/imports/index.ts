@@ -2,13 +2,16 @@ import { registerPermissions } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App, AppDeps } from '../../kernel/http/index.ts';
+import { defineSchedule } from '../../kernel/jobs/index.ts';
 import { importFileRoutes } from './http/import-file-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
+import { removeImportFilesJob } from './jobs/import-jobs.ts';
 
+export { seedImportsDemo } from './demo.ts';
 export type { ImportEntity, ImportField } from './entities/entity.ts';
 export { importEntity, registerImportEntity } from './entities/registry.ts';
 export * as importTypes from './http/imports.types.ts';
-export { runImportJob, undoImportJob } from './jobs/import-jobs.ts';
+export { removeImportFilesJob, runImportJob, undoImportJob } from './jobs/import-jobs.ts';
 export { runImport } from './jobs/run-import.ts';
 export { runUndo } from './jobs/run-undo.ts';
 export { autoMap } from './mapping/auto-map.ts';
@@ -19,6 +22,7 @@ export { streamErrorReport } from './queries/stream-error-report.ts';
 export { externalIds, importChanges, importErrors, importFiles, importMappings, imports } from './schema.ts';
 export { cancelImport } from './use-cases/cancel-import.ts';
 export { previewImport } from './use-cases/preview-import.ts';
+export { removeImportFile, removeStaleImportFiles } from './use-cases/remove-import-files.ts';
 export { findMapping, listMappings, saveMapping } from './use-cases/save-mapping.ts';
 export { startImport } from './use-cases/start-import.ts';
 export { undoImport } from './use-cases/undo-import.ts';
@@ -45,6 +49,7 @@ registerErrorCodes({
   import_not_cancellable: 409,
   import_not_found: 404,
   import_file_not_found: 404,
+  import_file_removed: 410,
   import_mapping_not_found: 404,
 });
 registerEventTypes([
@@ -55,6 +60,8 @@ registerEventTypes([
   { type: 'import.completed', description: 'An import finished (data.created, updated, skipped, failed)' },
   { type: 'import.undone', description: 'An import was undone' },
 ]);
+
+defineSchedule({ name: 'imports.remove_files', cron: '23 * * * *', job: removeImportFilesJob, payload: {} });
 
 /** CSV import: files, mapping, runs as jobs, undo. */
 export async function importsRoutes(app: App, deps: AppDeps) {

@@ -16,6 +16,8 @@ export const importFiles = pgTable(
     headers: jsonb('headers').$type<string[]>().notNull(),
     sampleRows: jsonb('sample_rows').$type<string[][]>().notNull(),
     createdBy: text('created_by'),
+    /** When the stored copy was deleted (its import ended, or it expired unused): previews and new imports need a new upload. */
+    removedAt: ts('removed_at'),
   },
   (t) => [index('import_files_ws_idx').on(t.workspaceId, t.id)],
 );

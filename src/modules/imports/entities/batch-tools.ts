@@ -33,7 +33,7 @@ export async function recordChanges(
 }
 
 /** Live records by external id. */
-export async function findByExternalId(ctx: Ctx, entityType: string, table: 'contacts' | 'companies', ids: string[]) {
+export async function findByExternalId(ctx: Ctx, entityType: string, table: 'contacts' | 'companies' | 'deals', ids: string[]) {
   if (!ids.length) return new Map<string, string>();
   const list = await rows<{ external_id: string; record_id: string }>(
     ctx.db,

@@ -2,16 +2,18 @@ import { AppError } from '../../../kernel/errors.ts';
 import { activitiesEntity } from './activities/activities-entity.ts';
 import { companiesEntity } from './companies/companies-entity.ts';
 import { contactsEntity } from './contacts/contacts-entity.ts';
+import { dealsEntity } from './deals/deals-entity.ts';
 import type { ImportEntity } from './entity.ts';
 
-/** Every importable entity by name; deals register here once their writer exists. */
+/** Every importable entity by name. */
 const entities = new Map<string, ImportEntity>([
   [contactsEntity.name, contactsEntity as ImportEntity],
   [companiesEntity.name, companiesEntity as ImportEntity],
   [activitiesEntity.name, activitiesEntity as ImportEntity],
+  [dealsEntity.name, dealsEntity as ImportEntity],
 ]);
 
-export const importEntityNames = ['contacts', 'companies', 'activities'] as const;
+export const importEntityNames = ['contacts', 'companies', 'activities', 'deals'] as const;
 
 /** Adds an entity (modules that own a record type can plug theirs in). */
 export function registerImportEntity(entity: ImportEntity) {

@@ -18,6 +18,16 @@ export function parseBoolean(raw: string): boolean | undefined {
   return undefined;
 }
 
+/** "1,250,000.50" / "1.250.000,50" → 1250000.5; undefined when it is not a number. */
+export function parseAmount(raw: string): number | undefined {
+  let s = raw.replace(/[\s'€$£¥]/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d+(,\d{3})*(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  else if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  const n = Number(s);
+  return s !== '' && Number.isFinite(n) ? n : undefined;
+}
+
 /** A list cell: "a; b" or "a, b" (semicolons win when present). */
 export const splitList = (raw: string) =>
   raw

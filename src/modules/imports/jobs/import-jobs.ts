@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob, type JobContext, PermanentJobError } from '../../../kernel/jobs/index.ts';
 import { imports } from '../schema.ts';
+import { removeImportFile, removeStaleImportFiles } from '../use-cases/remove-import-files.ts';
 import { runImport } from './run-import.ts';
 import { runUndo } from './run-undo.ts';
 
@@ -22,10 +23,12 @@ async function guard<T>(job: JobContext, importId: string, status: 'failed', fn:
     const message = err instanceof Error ? err.message : String(err);
     const permanent = job.attempt >= maxAttempts || (err as { code?: string }).code?.startsWith('import_');
     if (permanent) {
-      await job.database.db
+      const [row] = await job.database.db
         .update(imports)
         .set({ status, error: message.slice(0, 2000), finishedAt: new Date(), updatedAt: new Date() })
-        .where(eq(imports.id, importId));
+        .where(eq(imports.id, importId))
+        .returning();
+      if (row) await removeImportFile(job.database.db, row.workspaceId, row.fileId);
       throw new PermanentJobError(message);
     }
     throw err;
@@ -49,4 +52,12 @@ export const undoImportJob = defineJob({
   payload,
   maxAttempts,
   handler: (p, job) => guard(job, p.importId, 'failed', () => runUndo(job.database, p.workspaceId, p.importId, hooksOf(job), p.batchSize)),
+});
+
+/** Deletes uploaded files of ended imports and day-old unused uploads (scheduled hourly in index.ts). */
+export const removeImportFilesJob = defineJob({
+  id: 'imports.remove_files',
+  version: 1,
+  payload: z.object({}),
+  handler: (_p, job) => removeStaleImportFiles(job.database.db),
 });

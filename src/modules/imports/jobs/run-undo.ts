@@ -7,6 +7,7 @@ import { emitEvent } from '../../../kernel/events/index.ts';
 import { undoActivityChanges } from '../entities/activities/write-activity-batch.ts';
 import { undoCompanyChanges } from '../entities/companies/undo-company-changes.ts';
 import { undoContactChanges } from '../entities/contacts/undo-contact-changes.ts';
+import { undoDealChanges } from '../entities/deals/undo-deal-changes.ts';
 import { imports } from '../schema.ts';
 import type { RunHooks } from './run-import.ts';
 
@@ -16,6 +17,7 @@ const undoers: Record<string, (ctx: Ctx, changes: Change[]) => Promise<number>> 
   contact: undoContactChanges,
   company: undoCompanyChanges,
   activity: undoActivityChanges,
+  deal: undoDealChanges,
 };
 
 /**

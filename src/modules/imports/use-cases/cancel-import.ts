@@ -6,10 +6,11 @@ import { jobs } from '../../../kernel/jobs/index.ts';
 import { undoDays } from '../jobs/run-import.ts';
 import { loadImport, toImportView } from '../queries/get-import.ts';
 import { imports } from '../schema.ts';
+import { removeImportFile } from './remove-import-files.ts';
 
 /** Stops a queued or running import between batches; what was written stays (and can be undone). */
 export async function cancelImport(ctx: Ctx, id: string) {
-  return ctx.db.transaction(async (tx) => {
+  const { view, fileId } = await ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const imp = await loadImport(c, id, true);
     if (imp.status !== 'queued' && imp.status !== 'running')
@@ -23,6 +24,9 @@ export async function cancelImport(ctx: Ctx, id: string) {
     if (imp.jobId)
       await tx.update(jobs).set({ status: 'cancelled', finishedAt: now, lockedUntil: null, updatedAt: now }).where(eq(jobs.id, imp.jobId));
     await recordAudit(c, { action: 'import.cancelled', entityType: 'import', entityId: id, after: { processedRows: imp.processedRows } });
-    return toImportView(row!);
+    return { view: toImportView(row!), fileId: row!.fileId };
   });
+  // A runner still reading the file keeps its open handle until it stops at the next batch.
+  await removeImportFile(ctx.db, ctx.workspaceId, fileId);
+  return view;
 }

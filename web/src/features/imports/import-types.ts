@@ -1,5 +1,5 @@
 /** The import API's shapes (see the import HTTP contract in docs/ARCHITECTURE.md, "Imports"). */
-export const importEntities = ['contacts', 'companies', 'activities'] as const;
+export const importEntities = ['contacts', 'companies', 'deals', 'activities'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 export type ImportMode = 'create' | 'update' | 'upsert';
 export type ImportKey = 'email' | 'domain' | 'external_id';
@@ -70,5 +70,10 @@ export interface SavedMapping {
   mapping: Mapping;
 }
 
-export const entityLabels: Record<ImportEntity, string> = { contacts: 'Contacts', companies: 'Companies', activities: 'Activities' };
+export const entityLabels: Record<ImportEntity, string> = {
+  contacts: 'Contacts',
+  companies: 'Companies',
+  deals: 'Deals',
+  activities: 'Activities',
+};
 export const liveStatuses = new Set<ImportStatus>(['queued', 'running', 'undoing']);

@@ -47,7 +47,7 @@ export function ImportWizardScreen() {
     <>
       <PageHeader
         title="Import"
-        description="Bring contacts, companies or activities in from a CSV file. Rows with problems are skipped and listed in an error report; the rest go in. You can undo an import for 7 days."
+        description="Bring contacts, companies, deals or activities in from a CSV file. Rows with problems are skipped and listed in an error report; the rest go in. You can undo an import for 7 days."
       />
       <Paper p="lg">
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} allowNextStepsSelect={false} size="sm">

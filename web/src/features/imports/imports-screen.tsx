@@ -34,7 +34,7 @@ export function ImportsScreen() {
         <Empty
           icon={<IconFileImport size={28} />}
           title="No imports yet"
-          description="Import contacts, companies or activities from a CSV file — from a spreadsheet, HubSpot or Salesforce."
+          description="Import contacts, companies, deals or activities from a CSV file — from a spreadsheet, HubSpot or Salesforce."
           action={newButton}
         />
       ) : (

@@ -9,7 +9,12 @@ export interface ImportOptions {
 }
 
 /** The key a record type is matched by first. */
-export const defaultKey: Record<ImportEntity, ImportKey> = { contacts: 'email', companies: 'domain', activities: 'external_id' };
+export const defaultKey: Record<ImportEntity, ImportKey> = {
+  contacts: 'email',
+  companies: 'domain',
+  deals: 'external_id',
+  activities: 'external_id',
+};
 
 const keys: Record<ImportEntity, { value: ImportKey; label: string }[]> = {
   contacts: [
@@ -20,6 +25,7 @@ const keys: Record<ImportEntity, { value: ImportKey; label: string }[]> = {
     { value: 'domain', label: 'Company domain' },
     { value: 'external_id', label: 'External id column' },
   ],
+  deals: [{ value: 'external_id', label: 'External id column (rows without one are added)' }],
   activities: [{ value: 'external_id', label: 'External id column' }],
 };
 

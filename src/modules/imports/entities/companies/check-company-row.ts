@@ -2,7 +2,7 @@ import type { Ctx } from '../../../../kernel/context.ts';
 import { checkDomain, cleanTags, companyTypes } from '../../../companies/index.ts';
 import type { CustomFieldDef } from '../../../custom-fields/index.ts';
 import type { Checked, MappedRow } from '../entity.ts';
-import { checkCustom, ownerOf, RowProblems, splitList } from '../row-values.ts';
+import { checkCustom, ownerOf, parseAmount, RowProblems, splitList } from '../row-values.ts';
 
 /** A company row as it will be stored; optional fields are the ones the row gives. */
 export interface CompanyRecord {
@@ -37,16 +37,6 @@ const fieldOfPath = (path: (string | number)[]): string | null => {
   };
   return typeof head === 'string' ? (map[head] ?? head) : null;
 };
-
-/** "1,250,000.50" / "1.250.000,50" → 1250000.5; undefined when it is not a number. */
-function parseAmount(raw: string): number | undefined {
-  let s = raw.replace(/[\s'€$£¥]/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d+(,\d{3})*(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  else if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  const n = Number(s);
-  return s !== '' && Number.isFinite(n) ? n : undefined;
-}
 
 /** Checks one company row with the API's rules (request schema, domain normalization, tags, custom fields). Revenue is read in currency units and stored in minor units. */
 export async function checkCompanyRow(ctx: Ctx, row: MappedRow, setup: CompanyCheckSetup): Promise<Checked<CompanyRecord>> {

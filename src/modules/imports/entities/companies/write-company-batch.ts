@@ -7,6 +7,7 @@ import type { CustomFieldDef } from '../../../custom-fields/index.ts';
 import { changedByThisImport, findByExternalId, foldDuplicates, linkExternalIds, Outcome, recordChanges } from '../batch-tools.ts';
 import type { Checked, RunSettings } from '../entity.ts';
 import { recordset } from '../row-values.ts';
+import { claimUniqueValues } from '../unique-values.ts';
 import type { CompanyRecord } from './check-company-row.ts';
 
 type Row = Extract<Checked<CompanyRecord>, { ok: true }>;
@@ -73,8 +74,8 @@ export async function writeCompanyBatch(ctx: Ctx, input: Row[], run: RunSettings
   );
   const required = defs.filter((d) => d.required);
   const claimed = new Set<string>();
-  const creates: Row[] = [];
-  const updates: { row: Row; id: string }[] = [];
+  const allCreates: Row[] = [];
+  const allUpdates: { row: Row; id: string }[] = [];
   for (const r of batch) {
     const k = keyOf(r);
     const id = matchOf(r);
@@ -100,7 +101,7 @@ export async function writeCompanyBatch(ctx: Ctx, input: Row[], run: RunSettings
         r.record.domain,
         `Another company already has the domain ${r.record.domain}; a domain belongs to one company.`,
       );
-    else if (id) updates.push({ row: r, id });
+    else if (id) allUpdates.push({ row: r, id });
     else if (run.mode === 'update')
       out.reject(
         r.rowNumber,
@@ -114,9 +115,22 @@ export async function writeCompanyBatch(ctx: Ctx, input: Row[], run: RunSettings
     else if (required.some((d) => r.record.custom?.[d.key] === undefined)) {
       const d = required.find((x) => r.record.custom?.[x.key] === undefined)!;
       out.reject(r.rowNumber, 'failed', `custom.${d.key}`, run, null, `${d.label} (${d.key}) is required for new companies.`);
-    } else creates.push(r);
+    } else allCreates.push(r);
     if (r.record.domain) claimed.add(r.record.domain);
   }
+  const notUnique = await claimUniqueValues(
+    ctx,
+    'company',
+    defs,
+    [
+      ...allCreates.map((r) => ({ rowNumber: r.rowNumber, id: null, custom: r.record.custom })),
+      ...allUpdates.map((u) => ({ rowNumber: u.row.rowNumber, id: u.id, custom: u.row.record.custom })),
+    ],
+    run,
+    out,
+  );
+  const creates = allCreates.filter((r) => !notUnique.has(r.rowNumber));
+  const updates = allUpdates.filter((u) => !notUnique.has(u.row.rowNumber));
   const currency = batch.some((r) => r.record.annualRevenue !== undefined && !r.record.annualRevenueCurrency)
     ? await workspaceCurrency(ctx)
     : null;

@@ -80,10 +80,18 @@ export async function setContacts(ctx: Ctx, list: ContactColumns[]) {
     where c.workspace_id = ${ctx.workspaceId} and c.id = x.id`);
 }
 
-/** Adds emails (normalized, free: the caller checked) and releases those held by deleted contacts first. */
-export async function insertEmails(ctx: Ctx, list: { contact_id: string; email: string; is_primary: boolean }[]) {
+/**
+ * Adds emails (normalized, free: the caller checked) and releases those held by deleted contacts first
+ * (`heldByDeleted`: the caller's lookup says which; most batches have none, and skip that statement).
+ */
+export async function insertEmails(
+  ctx: Ctx,
+  list: { contact_id: string; email: string; is_primary: boolean }[],
+  heldByDeleted: (email: string) => boolean = () => true,
+) {
   if (!list.length) return;
-  await ctx.db.execute(sql`
+  if (list.some((e) => heldByDeleted(e.email)))
+    await ctx.db.execute(sql`
     delete from contact_emails ce using contacts c
     where ce.workspace_id = ${ctx.workspaceId} and c.workspace_id = ce.workspace_id and c.id = ce.contact_id and c.deleted_at is not null
       and ce.email in (select x.email from ${recordset(list, 'email text')})`);
@@ -103,11 +111,12 @@ export async function insertPhones(ctx: Ctx, list: { contact_id: string; phone: 
     )}`);
 }
 
-/** Links contacts to companies; a new primary link demotes the contact's other links. */
-export async function linkCompanies(ctx: Ctx, list: { contact_id: string; company_id: string }[]) {
+/** Links contacts to companies; a new primary link demotes the contact's other links (new contacts have none: `fresh`). */
+export async function linkCompanies(ctx: Ctx, list: { contact_id: string; company_id: string }[], fresh = false) {
   if (!list.length) return;
   const set = recordset(list, 'contact_id uuid, company_id uuid');
-  await ctx.db.execute(sql`
+  if (!fresh)
+    await ctx.db.execute(sql`
     update contact_companies l set is_primary = false from ${set}
     where l.workspace_id = ${ctx.workspaceId} and l.contact_id = x.contact_id and l.company_id <> x.company_id and l.is_primary`);
   await ctx.db.execute(sql`

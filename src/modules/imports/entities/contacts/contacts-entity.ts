@@ -1,6 +1,7 @@
 import { fieldsFor, workspaceRegion } from '../../../custom-fields/index.ts';
 import type { ImportEntity } from '../entity.ts';
 import { customImportFields, loadMembers } from '../row-values.ts';
+import { withoutUnique } from '../unique-values.ts';
 import { type ContactRecord, checkContactRow } from './check-contact-row.ts';
 import { contactImportFields } from './contact-fields.ts';
 import { undoContactChanges } from './undo-contact-changes.ts';
@@ -18,7 +19,7 @@ export const contactsEntity: ImportEntity<ContactRecord> = {
   async prepare(ctx, columnOf) {
     const defs = await fieldsFor(ctx, 'contact');
     const companyMapped = columnOf.has('company_domain') || columnOf.has('company_name');
-    const setup = { defs, region: await workspaceRegion(ctx), members: await loadMembers(ctx), companyMapped };
+    const setup = { defs: withoutUnique(defs), region: await workspaceRegion(ctx), members: await loadMembers(ctx), companyMapped };
     return {
       check: (c, row) => checkContactRow(c, row, setup),
       writeBatch: (c, rows, run) => writeContactBatch(c, rows, run, defs),

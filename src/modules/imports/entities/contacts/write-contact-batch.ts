@@ -8,6 +8,7 @@ import type { CustomFieldDef } from '../../../custom-fields/index.ts';
 import { changedByThisImport, findByExternalId, foldDuplicates, linkExternalIds, Outcome, recordChanges } from '../batch-tools.ts';
 import { type CompanyRef, refKey, resolveCompanies } from '../company-links.ts';
 import type { Checked, RunSettings } from '../entity.ts';
+import { claimUniqueValues } from '../unique-values.ts';
 import type { ContactRecord } from './check-contact-row.ts';
 import {
   appendLifecycles,
@@ -20,6 +21,7 @@ import {
   loadBefore,
   setContacts,
 } from './contact-writes.ts';
+import { routeImportedLeads } from './route-imported-leads.ts';
 
 type Row = Extract<Checked<ContactRecord>, { ok: true }>;
 
@@ -122,7 +124,7 @@ export async function writeContactBatch(ctx: Ctx, input: Row[], run: RunSettings
     claimed.set(e, r.rowNumber);
     return true;
   };
-  const okCreates = creates.filter((r) => {
+  const emailOkCreates = creates.filter((r) => {
     if (!claim(r)) return false;
     const other = taken(r, null);
     if (other)
@@ -149,12 +151,25 @@ export async function writeContactBatch(ctx: Ctx, input: Row[], run: RunSettings
       );
     return !other && name && !missing;
   });
-  const okUpdates = updates.filter((u) => {
+  const emailOkUpdates = updates.filter((u) => {
     if (u.row.record.email !== keyOf(u.row) && !claim(u.row)) return false;
     const other = taken(u.row, u.id);
     if (other) out.reject(u.row.rowNumber, 'failed', 'email', run, u.row.record.email, `The contact ${other} already has this email.`);
     return !other;
   });
+  const notUnique = await claimUniqueValues(
+    ctx,
+    'contact',
+    defs,
+    [
+      ...emailOkCreates.map((r) => ({ rowNumber: r.rowNumber, id: null, custom: r.record.custom })),
+      ...emailOkUpdates.map((u) => ({ rowNumber: u.row.rowNumber, id: u.id, custom: u.row.record.custom })),
+    ],
+    run,
+    out,
+  );
+  const okCreates = emailOkCreates.filter((r) => !notUnique.has(r.rowNumber));
+  const okUpdates = emailOkUpdates.filter((u) => !notUnique.has(u.row.rowNumber));
 
   const companies = await resolveCompanies(
     ctx,
@@ -168,8 +183,9 @@ export async function writeContactBatch(ctx: Ctx, input: Row[], run: RunSettings
     const k = ref && refKey(ref);
     return k ? (companies.get(k) ?? null) : null;
   };
-  await writeCreates(ctx, okCreates, run, (r) => companyOf(r.record.company ?? r.record.emailCompany));
-  await writeUpdates(ctx, okUpdates, run, (r) => companyOf(r.record.company));
+  const heldByDeleted = (e: string) => holders.has(e) && !holders.get(e)!.live;
+  await writeCreates(ctx, okCreates, run, (r) => companyOf(r.record.company ?? r.record.emailCompany), heldByDeleted);
+  await writeUpdates(ctx, okUpdates, run, (r) => companyOf(r.record.company), heldByDeleted);
   out.created += okCreates.length;
   out.updated += okUpdates.length;
   out.written += okCreates.length + okUpdates.length;
@@ -190,7 +206,13 @@ async function emailHolders(ctx: Ctx, emails: string[]) {
   return map;
 }
 
-async function writeCreates(ctx: Ctx, list: Row[], run: RunSettings, companyOf: (r: Row) => string | null) {
+async function writeCreates(
+  ctx: Ctx,
+  list: Row[],
+  run: RunSettings,
+  companyOf: (r: Row) => string | null,
+  heldByDeleted: (email: string) => boolean,
+) {
   if (!list.length) return;
   const now = new Date().toISOString();
   const cols: ContactColumns[] = [];
@@ -229,9 +251,9 @@ async function writeCreates(ctx: Ctx, list: Row[], run: RunSettings, companyOf: 
     if (r.externalId) external.push({ external_id: r.externalId, record_id: id });
   }
   await insertContacts(ctx, cols);
-  await insertEmails(ctx, emails);
+  await insertEmails(ctx, emails, heldByDeleted);
   await insertPhones(ctx, phones);
-  await linkCompanies(ctx, links);
+  await linkCompanies(ctx, links, true);
   await appendLifecycles(ctx, stages);
   await linkExternalIds(ctx, 'contact', external);
   await recordChanges(
@@ -239,6 +261,11 @@ async function writeCreates(ctx: Ctx, list: Row[], run: RunSettings, companyOf: 
     run.importId,
     'contact',
     cols.map((c, i) => ({ record_id: c.id, action: 'created' as const, row_number: list[i]!.rowNumber })),
+  );
+  // Leads without an owner cell go through the routing rules, as a contact created through the API does.
+  await routeImportedLeads(
+    ctx,
+    cols.filter((_, i) => list[i]!.record.ownerId === undefined).map((c) => ({ id: c.id, defaultOwner: c.owner_id })),
   );
 }
 
@@ -271,7 +298,13 @@ function afterOf(b: ContactBefore, r: ContactRecord, companyId: string | null, n
   };
 }
 
-async function writeUpdates(ctx: Ctx, list: { row: Row; id: string }[], run: RunSettings, companyOf: (r: Row) => string | null) {
+async function writeUpdates(
+  ctx: Ctx,
+  list: { row: Row; id: string }[],
+  run: RunSettings,
+  companyOf: (r: Row) => string | null,
+  heldByDeleted: (email: string) => boolean,
+) {
   if (!list.length) return;
   const before = await loadBefore(ctx, [...new Set(list.map((u) => u.id))]);
   const now = new Date().toISOString();
@@ -303,7 +336,7 @@ async function writeUpdates(ctx: Ctx, list: { row: Row; id: string }[], run: Run
   }
   await recordChanges(ctx, run.importId, 'contact', changes);
   await setContacts(ctx, [...after.values()]);
-  await insertEmails(ctx, emails);
+  await insertEmails(ctx, emails, heldByDeleted);
   await insertPhones(ctx, phones);
   await linkCompanies(ctx, links);
   await appendLifecycles(ctx, stages);
