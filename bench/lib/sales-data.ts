@@ -1,16 +1,16 @@
 /**
  * Builds (or reuses) the sales bench database: one workspace with 200,000 deals in two pipelines (160k / 40k),
- * 20,000 companies, 16 owners, monthly EUR/GBP rates, plus a small second workspace. People, pipelines and
+ * 20,000 companies, 16 owners in three teams with monthly quotas, monthly EUR/GBP rates, plus a small second workspace. People, pipelines and
  * rates go through the app's use cases; deals and their stage-history rows are generated in SQL.
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Ctx } from '../../src/kernel/context.ts';
 import { migrate, openDatabase } from '../../src/kernel/db/index.ts';
-import { addMember, createUser, createWorkspace } from '../../src/modules/identity/index.ts';
+import { addMember, createTeam, createUser, createWorkspace } from '../../src/modules/identity/index.ts';
 import { createPipeline, type Pipeline, setExchangeRate } from '../../src/modules/sales/index.ts';
 
-const dataVersion = 1;
+const dataVersion = 2;
 const password = 'correct horse battery staple';
 
 export interface SalesBenchData {
@@ -77,7 +77,8 @@ const dealsSql = (workspaceId: string, pipeline: Pipeline, owners: string[], com
              (x.created + interval '60 days')::date, ($4::uuid[])[1 + (g % array_length($4::uuid[], 1))],
              ($8::uuid[])[1 + (g * 7919) % array_length($8::uuid[], 1)],
              (array['website','referral','outbound','event','partner'])[1 + (g % 5)], '{}', null,
-             case when st.types[x.idx] = 'won' then 'closed' when st.types[x.idx] = 'lost' then 'omitted' else 'pipeline' end,
+             case when st.types[x.idx] = 'won' then 'closed' when st.types[x.idx] = 'lost' then 'omitted'
+               else (array['pipeline','pipeline','best_case','commit','omitted'])[1 + (g % 5)] end,
              '{}', '{}', x.created + interval '5 days',
              case when st.types[x.idx] = 'open' then null else x.created + interval '20 days' end, x.created, x.created
            from generate_series(1, $5) g
@@ -122,6 +123,13 @@ export async function prepareSalesData(
       owners.push(u.id);
     }
     await db.execute(sql`update workspaces set settings = settings || '{"repVisibility": "own"}'::jsonb where id = ${ws.id}`);
+    // Three teams of five reps, and a monthly quota per rep over the three years of deals.
+    for (let t = 0; t < 3; t++) {
+      await createTeam(ctx(ws.id), { name: `Team ${t + 1}`, managerId: admin.id, memberIds: owners.slice(1 + t * 5, 6 + t * 5) });
+    }
+    await db.execute(sql`insert into quotas (id, workspace_id, subject_type, subject_id, period, period_start, amount, currency)
+      select gen_random_uuid(), ${ws.id}, 'user', u, to_char(m, 'YYYY-MM'), m::date, 250000000, 'USD'
+      from unnest(${sql.param(owners.slice(1))}::uuid[]) u, generate_series(date_trunc('month', now()) - interval '36 months', date_trunc('month', now()) + interval '12 months', interval '1 month') m`);
     const p1 = await createPipeline(ctx(ws.id), { name: 'New business', rottingDays: 21 });
     const p2 = await createPipeline(ctx(ws.id), { name: 'Renewals' });
     const p3 = await createPipeline(ctx(ws2.id), { name: 'Small' });

@@ -34,3 +34,23 @@ export async function rawBoard(c: pg.Client, data: SalesBenchData, extra: { sql:
   for (const s of data.stages)
     await c.query(cardsSql.replace('{extra}', shift(extra.sql, 1)), [data.workspaceId, data.pipelineId, s.id, ...extra.values]);
 }
+
+/** The forecast roll-up's figures as the API computes them: one grouped statement, then the rates once. */
+const forecastSql = `select f.owner_id, f.cat, f.currency, f.day, count(*)::int as n, sum(f.amount)::text as amount,
+    sum(f.amount * s.probability)::text as weighted
+  from (
+    select d.owner_id, case when d.forecast_category in ('commit', 'closed') then 'commit' else d.forecast_category end as cat,
+      d.currency, null::text as day, d.amount, d.stage_id
+    from deals d where d.workspace_id = $1 and d.deleted_at is null and d.pipeline_id = $2 and d.status = 'open'
+      and d.forecast_category <> 'omitted' and d.close_date >= $3::date and d.close_date < $4::date
+    union all
+    select d.owner_id, 'closed_won', d.currency, (d.closed_at at time zone 'UTC')::date::text, d.amount, d.stage_id
+    from deals d where d.workspace_id = $1 and d.deleted_at is null and d.pipeline_id = $2 and d.status = 'won'
+      and d.closed_at >= ($3::timestamp at time zone 'UTC') and d.closed_at < ($4::timestamp at time zone 'UTC')
+  ) f join pipeline_stages s on s.workspace_id = $1 and s.id = f.stage_id
+  group by 1, 2, 3, 4`;
+
+export async function rawForecast(c: pg.Client, data: SalesBenchData, period: { start: string; end: string }) {
+  await c.query(forecastSql, [data.workspaceId, data.pipelineId, period.start, period.end]);
+  await c.query(ratesSql, [data.workspaceId]);
+}

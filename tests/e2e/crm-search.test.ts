@@ -51,7 +51,7 @@ describeBrowser('global search and duplicates', () => {
     await page.goto('/tasks');
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await page.keyboard.press('Control+K');
-    const box = page.getByRole('combobox', { name: 'Search contacts and companies' });
+    const box = page.getByRole('combobox', { name: 'Search contacts, companies and deals' });
     await box.waitFor();
     await box.fill('gibons');
     const results = page.getByRole('listbox', { name: 'Results' });
@@ -106,7 +106,7 @@ describeBrowser('global search and duplicates', () => {
     await page.waitForLoadState('networkidle');
     await crm.e2e.screenshot(page, 'duplicates-dark');
     await page.keyboard.press('Control+K');
-    await page.getByRole('combobox', { name: 'Search contacts and companies' }).fill('bolton');
+    await page.getByRole('combobox', { name: 'Search contacts, companies and deals' }).fill('bolton');
     await page.getByRole('listbox', { name: 'Results' }).getByRole('option').first().waitFor();
     await crm.e2e.screenshot(page, 'search-palette-dark');
   });

@@ -3,6 +3,8 @@ import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App } from '../../kernel/http/index.ts';
 import { registerLinkableRecord } from '../activities/index.ts';
+import { registerFollowUpSource } from '../routing/index.ts';
+import { dealFollowUps } from './deal-follow-ups.ts';
 import { dealActivityHooks, existingDeals } from './deal-links.ts';
 import { boardRoutes } from './http/board-routes.ts';
 import { dealListRoutes } from './http/deal-list-routes.ts';
@@ -11,6 +13,7 @@ import { exchangeRateRoutes } from './http/exchange-rate-routes.ts';
 import { pipelineRoutes } from './http/pipeline-routes.ts';
 
 export { checkCurrency, convertMinor, minorDigits } from './currency.ts';
+export { dealFollowUps } from './deal-follow-ups.ts';
 export type { DealContactInput, DealInput } from './deal-input.ts';
 export { missingFields } from './deal-rules.ts';
 export { demoDealCount, seedSalesDemo } from './demo/seed-sales-demo.ts';
@@ -24,6 +27,7 @@ export { getExchangeRates } from './queries/get-exchange-rates.ts';
 export { getPipeline, getPipelines, type Pipeline, type Stage } from './queries/get-pipelines.ts';
 export { getStageHistory } from './queries/get-stage-history.ts';
 export { listDeals } from './queries/list-deals.ts';
+export { type ReportingRates, reportingRates } from './queries/reporting-rates.ts';
 export * from './schema.ts';
 export { createDeal } from './use-cases/create-deal.ts';
 export { createPipeline } from './use-cases/create-pipeline.ts';
@@ -68,6 +72,7 @@ registerEventTypes([
   { type: 'exchange_rate.set', description: 'A dated exchange rate was set' },
 ]);
 registerLinkableRecord('deal', existingDeals, dealActivityHooks);
+registerFollowUpSource(dealFollowUps);
 
 /** Pipelines, deals, the board and exchange rates. */
 export async function salesRoutes(app: App) {

@@ -82,8 +82,20 @@ export const deals = pgTable(
       .on(t.workspaceId, t.pipelineId, t.stageId, t.stageEnteredAt.desc().nullsLast(), t.id)
       .where(sql`deleted_at is null`),
     // The board's totals: an index-only scan of the columns they add up (and the owner, for rep visibility).
+    // Source and close date too, so the common board filters are checked in the index (an index-only scan).
     index('deals_totals_idx')
-      .on(t.workspaceId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount, t.ownerId)
+      .on(t.workspaceId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount, t.ownerId, t.source, t.closeDate)
+      .where(sql`deleted_at is null`),
+    // Forecasts and win/loss, index-only: closed deals by close time, open deals by expected close date.
+    index('deals_closed_idx')
+      .on(t.workspaceId, t.status, t.closedAt, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amount)
+      .where(sql`deleted_at is null and closed_at is not null`),
+    index('deals_forecast_open_idx')
+      .on(t.workspaceId, t.closeDate, t.pipelineId, t.ownerId, t.forecastCategory, t.stageId, t.currency, t.amount)
+      .where(sql`deleted_at is null and status = 'open'`),
+    // A rep's board totals: their deals first.
+    index('deals_owner_totals_idx')
+      .on(t.workspaceId, t.ownerId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount)
       .where(sql`deleted_at is null`),
     index('deals_ws_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('deals_ws_owner_idx').on(t.workspaceId, t.ownerId, t.id),

@@ -38,11 +38,13 @@ export const dealsRoute = createRoute({
 export const dealRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/$dealId',
+  validateSearch: (s: Record<string, unknown>): { quote?: string } => ({ quote: typeof s.quote === 'string' ? s.quote : undefined }),
   component: function DealPage() {
     const { dealId } = dealRoute.useParams();
+    const { quote } = dealRoute.useSearch();
     return (
       <RequirePermission permission="deals:read" title="Deal">
-        <DealScreen key={dealId} id={dealId} />
+        <DealScreen key={`${dealId}:${quote ?? ''}`} id={dealId} quoteId={quote} />
       </RequirePermission>
     );
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quotesTypes } from '../../../modules/quotes/index.ts';
 import { salesTypes } from '../../../modules/sales/index.ts';
 
 export const idParams = z.object({ id: z.uuid() });
@@ -34,3 +35,10 @@ export const moveResponse = z.object({
   companyMarked: z.boolean().describe('Whether the company was tagged customer (won deals)'),
 });
 export const moveBody = salesTypes.moveDealBody;
+export const orderStatusBody = quotesTypes.orderStatusBody;
+export const orderStatusResponse = z.object({
+  order: quotesTypes.orderSchema,
+  wonDealId: z.uuid().nullable().describe('The deal the confirmation closed as won, if any'),
+  customers: z.array(z.uuid()),
+  companyMarked: z.boolean(),
+});

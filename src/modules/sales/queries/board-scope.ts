@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { type CompiledSort, compileFilter, compileSort, type FilterPath, type SortSpec } from '../../../kernel/filters/index.ts';
-import { ownerVisibility } from '../../identity/index.ts';
+import { resolvedOwnerVisibility } from '../../identity/index.ts';
 import { dealFields, dealRegistry } from './deal-fields.ts';
 
 export interface BoardRequest {
@@ -40,8 +40,11 @@ export async function boardScope(ctx: Ctx, pipelineId: string, req: BoardRequest
       ? sql`true`
       : compileFilter(req.filter, registry, { path: paths.filter, timeZone: ws?.timezone ?? 'UTC' });
   const sort = compileSort(req.sort?.length ? req.sort : defaultBoardSort, registry, paths.sort);
+  // The resolved form (owner = me / = any(team)) lets a rep's totals seek deals_owner_totals_idx; the one-SQL form hides
+  // the owner test behind an OR and scanned the whole pipeline.
+  const visible = await resolvedOwnerVisibility(ctx, sql`d.owner_id`);
   const where = sql`d.workspace_id = ${ctx.workspaceId} and d.pipeline_id = ${pipelineId} and d.deleted_at is null
-    and ${ownerVisibility(ctx, sql`d.owner_id`)} and (${filter})`;
+    and ${visible} and (${filter})`;
   // ownerVisibility limits only reps and managers (by a workspace setting); for them the totals are scanned.
   const unrestricted = noFilter && ctx.actor.role !== 'sales_rep' && ctx.actor.role !== 'sales_manager';
   return { where, sort, reportingCurrency: ws?.currency ?? 'USD', pipelineId, unrestricted } satisfies BoardScope;

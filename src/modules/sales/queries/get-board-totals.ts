@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
-import { convertMinor } from '../currency.ts';
 import type { BoardScope } from './board-scope.ts';
 import type { Stage } from './get-pipelines.ts';
+import { reportingRates } from './reporting-rates.ts';
 
 export interface Unconverted {
   currency: string;
@@ -31,28 +31,6 @@ interface Group {
   total: string | null;
 }
 
-interface RateRow {
-  currency: string;
-  valid_from: string;
-  rate: string;
-}
-
-/** The rate valid on `day` (YYYY-MM-DD) from a currency's rates sorted by valid_from, or null before the first. */
-function rateOn(list: RateRow[] | undefined, day: string): number | null {
-  if (!list?.length) return null;
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.valid_from <= day) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found < 0 ? null : Number(list[found]!.rate);
-}
-
 /**
  * Per-stage count, sum and probability-weighted sum in the reporting currency. Deals are summed per
  * (stage, currency, rate day) — read from deal_stage_totals (kept by a trigger) when the board is
@@ -75,15 +53,11 @@ export async function getBoardTotals(ctx: Ctx, scope: BoardScope, stages: Stage[
           sum(g.n)::int as n, sum(g.amount)::text as total
         from (${grouped}) g group by 1, 2, 3`,
   );
-  const today = new Date().toISOString().slice(0, 10);
-  const rates = new Map<string, RateRow[]>();
-  if (groups.some((g) => g.currency !== q))
-    for (const r of await rows<RateRow>(
-      ctx.db,
-      sql`select currency, valid_from::text as valid_from, rate::text as rate from exchange_rates
-          where workspace_id = ${ctx.workspaceId} and quote = ${q} order by currency, valid_from`,
-    ))
-      rates.set(r.currency, [...(rates.get(r.currency) ?? []), r]);
+  const rates = await reportingRates(
+    ctx,
+    q,
+    groups.some((g) => g.currency !== q),
+  );
   const out = new Map<string, ColumnTotals>(stages.map((s) => [s.id, { count: 0, amount: 0, weightedAmount: 0, unconverted: [] }]));
   const exact = new Map<string, number>();
   for (const g of groups) {
@@ -91,8 +65,8 @@ export async function getBoardTotals(ctx: Ctx, scope: BoardScope, stages: Stage[
     if (!t) continue;
     t.count += g.n;
     const total = Number(g.total ?? 0);
-    const rate = g.currency === q ? 1 : rateOn(rates.get(g.currency), g.day === 'infinity' || !g.day ? today : g.day);
-    if (rate === null) {
+    const converted = rates.convert(total, g.currency, g.day);
+    if (converted === null) {
       const u = t.unconverted.find((x) => x.currency === g.currency);
       if (u) {
         u.count += g.n;
@@ -100,7 +74,7 @@ export async function getBoardTotals(ctx: Ctx, scope: BoardScope, stages: Stage[
       } else t.unconverted.push({ currency: g.currency, count: g.n, amount: total });
       continue;
     }
-    exact.set(g.stage_id, (exact.get(g.stage_id) ?? 0) + convertMinor(total, rate, g.currency, q));
+    exact.set(g.stage_id, (exact.get(g.stage_id) ?? 0) + converted);
   }
   for (const s of stages) {
     const t = out.get(s.id)!;

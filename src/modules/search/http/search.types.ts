@@ -11,10 +11,13 @@ export const searchQuery = z.object({
 });
 
 export const searchHitSchema = z.object({
-  type: z.enum(['contact', 'company']),
+  type: z.enum(['contact', 'company', 'deal']),
   id: z.uuid(),
-  title: z.string().describe('Contact display name or company name'),
-  subtitle: z.string().nullable().describe('The matched email or phone, else the primary email (contacts) or the domain (companies)'),
+  title: z.string().describe('Contact display name, company name or deal name'),
+  subtitle: z
+    .string()
+    .nullable()
+    .describe('The matched email or phone, else the primary email (contacts), the domain (companies) or the stage (deals)'),
   score: z.number().describe('4 exact email/domain/phone, 3 exact name, 1–2 prefix (by similarity), 0–1 fuzzy (trigram similarity)'),
 });
 

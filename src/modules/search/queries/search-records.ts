@@ -8,7 +8,7 @@ import { searchPlan } from './search-sources.ts';
 import { searchTerms } from './search-terms.ts';
 
 export interface SearchHit {
-  type: 'contact' | 'company';
+  type: 'contact' | 'company' | 'deal';
   id: string;
   title: string;
   subtitle: string | null;
@@ -17,7 +17,7 @@ export interface SearchHit {
 }
 
 interface Row {
-  type: 'contact' | 'company';
+  type: 'contact' | 'company' | 'deal';
   id: string;
   title: string;
   subtitle: string | null;
@@ -41,7 +41,7 @@ export const wordSimilarityThreshold = 0.5;
 const fuzzyWs = (workspaceId: string) => (column: SQL) => sql`${column} = any(${`{${workspaceId}}`}::uuid[])`;
 
 /**
- * Global search over contacts (name, every email, phone) and companies (name, domain): exact
+ * Global search over contacts (name, every email, phone), companies (name, domain) and deals (name): exact
  * matches first, then prefixes, then substrings, then typo-tolerant trigram matches, each source
  * limited on its own and merged here. Applies owner visibility and skips deleted records.
  */
@@ -56,9 +56,13 @@ export async function searchRecords(ctx: Ctx, q: { q: string; limit: number }): 
     fuzzyWs: fuzzyWs(ctx.workspaceId),
     contactVisible: ownerVisibility(ctx, sql`c.owner_id`),
     companyVisible: ownerVisibility(ctx, sql`co.owner_id`),
+    dealVisible: ownerVisibility(ctx, sql`d.owner_id`),
     phone: terms.phoney ? normalizePhone(terms.text, region) : null,
   };
-  const plan = searchPlan(scope, { companies: can(ctx.actor.role, 'companies:read', ctx.actor.keyScope) });
+  const plan = searchPlan(scope, {
+    companies: can(ctx.actor.role, 'companies:read', ctx.actor.keyScope),
+    deals: can(ctx.actor.role, 'deals:read', ctx.actor.keyScope),
+  });
   const found: Row[] = [];
   const distinct = () => new Set(found.map((r) => `${r.type}:${r.id}`)).size;
   // Later rounds rank lower (an exact identifier or name ends the search; substrings beat typo

@@ -14,6 +14,7 @@ export interface SourceScope {
   fuzzyWs: (column: SQL) => SQL;
   contactVisible: SQL;
   companyVisible: SQL;
+  dealVisible: SQL;
   /** The query as an E.164 number, when it reads as one. */
   phone: string | null;
 }
@@ -126,6 +127,25 @@ function companyDomains(s: SourceScope, mode: Mode, domain: string): SQL {
   });
 }
 
+/**
+ * Deals by name: prefixes on deals_ws_name_idx (lower(left(name, 100)), as the list sorts), substrings and
+ * typos on deals_name_trgm. The subtitle names the deal's stage.
+ */
+function dealNames(s: SourceScope, mode: Mode): SQL {
+  const t = s.terms.text;
+  const n = mode === 'prefix' ? sql`lower(left(d.name, 100))` : sql`lower(d.name)`;
+  return source(s, mode, {
+    select: sql`'deal' as type, d.id, d.name as title,
+      (select ps.name from pipeline_stages ps where ps.workspace_id = d.workspace_id and ps.id = d.stage_id) as subtitle,
+      ${nameTier(n, t, 2)} as tier, ${sim(n, t)} as sim`,
+    from: sql`deals d`,
+    ws: sql`d.workspace_id`,
+    col: n,
+    t,
+    live: sql`d.deleted_at is null and ${s.dealVisible}`,
+  });
+}
+
 /** The sources of a search in three rounds, cheapest first: each later round runs only when the earlier ones found too little. */
 export interface SearchPlan {
   /** Exact values and prefixes from b-tree indexes: short ordered range scans. */
@@ -143,7 +163,7 @@ export interface SearchPlan {
  * like an address. Emails get no typo round: word similarity over whole addresses reads the huge
  * posting lists of trigrams every address shares ("com", ".co") and costs ten times more.
  */
-export function searchPlan(s: SourceScope, opts: { companies: boolean }): SearchPlan {
+export function searchPlan(s: SourceScope, opts: { companies: boolean; deals: boolean }): SearchPlan {
   const { terms } = s;
   const plan: SearchPlan = { prefix: [], contains: [], similar: [] };
   if (terms.phoney) {
@@ -157,6 +177,7 @@ export function searchPlan(s: SourceScope, opts: { companies: boolean }): Search
   if (terms.wordy && !terms.text.includes('@')) {
     add((m) => contactNames(s, m), ['prefix', 'contains', 'similar']);
     if (opts.companies) add((m) => companyNames(s, m), ['prefix', 'contains', 'similar']);
+    if (opts.deals) add((m) => dealNames(s, m), ['prefix', 'contains', 'similar']);
   }
   if (!terms.text.includes(' ')) {
     add((m) => contactEmails(s, m), terms.addressy ? ['prefix', 'contains'] : ['prefix']);

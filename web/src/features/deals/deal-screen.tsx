@@ -1,4 +1,4 @@
-import { Badge, Breadcrumbs, Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Breadcrumbs, Grid, Group, Paper, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClockExclamation, IconFileOff } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { ApiError, errorMessage } from '../../lib/api/index.ts';
 import { usePermissions } from '../auth/use-me.ts';
+import { DealQuotes } from '../quotes/deal-quotes.tsx';
 import { ActivityComposer } from '../records/activity-composer.tsx';
 import { useMemberOptions } from '../records/record-names.ts';
 import { RecordTimeline } from '../records/record-timeline.tsx';
@@ -122,7 +123,7 @@ function DealHeader({ deal }: { deal: DealDetail }) {
 }
 
 /** A deal's page: fields, contacts with roles, stage history, activities, tasks and the timeline. */
-export function DealScreen({ id }: { id: string }) {
+export function DealScreen({ id, quoteId }: { id: string; quoteId?: string }) {
   const deal = useDeal(id);
   const can = usePermissions();
   const remove = useDeleteDeal();
@@ -173,12 +174,23 @@ export function DealScreen({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="lg">
-            <StageHistoryCard dealId={d.id} />
-            <ActivityComposer entity="deal" id={d.id} />
-            <RecordTasks entity="deal" id={d.id} name={d.name} />
-            <RecordTimeline entity="deal" id={d.id} />
-          </Stack>
+          <Tabs defaultValue={quoteId ? 'quotes' : 'activity'} keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="activity">Activity</Tabs.Tab>
+              {can('quotes:read') && <Tabs.Tab value="quotes">Quotes</Tabs.Tab>}
+            </Tabs.List>
+            <Tabs.Panel value="activity">
+              <Stack gap="lg">
+                <StageHistoryCard dealId={d.id} />
+                <ActivityComposer entity="deal" id={d.id} />
+                <RecordTasks entity="deal" id={d.id} name={d.name} />
+                <RecordTimeline entity="deal" id={d.id} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="quotes">
+              <DealQuotes dealId={d.id} currency={d.currency} initialQuoteId={quoteId} />
+            </Tabs.Panel>
+          </Tabs>
         </Grid.Col>
       </Grid>
     </>

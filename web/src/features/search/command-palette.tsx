@@ -17,7 +17,7 @@ interface Item {
   run: () => void;
 }
 
-/** ⌘K / Ctrl+K: search contacts and companies from anywhere and jump to one; arrows move, Enter opens. */
+/** ⌘K / Ctrl+K: search contacts, companies and deals from anywhere and jump to one; arrows move, Enter opens. */
 export function CommandPalette({ opened, onOpen, onClose }: { opened: boolean; onOpen: () => void; onClose: () => void }) {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
@@ -46,11 +46,14 @@ export function CommandPalette({ opened, onOpen, onClose }: { opened: boolean; o
     run: go(() =>
       h.type === 'contact'
         ? navigate({ to: '/contacts/$contactId', params: { contactId: h.id } })
-        : navigate({ to: '/companies/$companyId', params: { companyId: h.id } }),
+        : h.type === 'deal'
+          ? navigate({ to: '/deals/$dealId', params: { dealId: h.id } })
+          : navigate({ to: '/companies/$companyId', params: { companyId: h.id } }),
     ),
   });
   const items = useMemo<Item[]>(() => {
-    if (q.trim()) return (search.data ?? []).map((h) => recordItem(h, h.type === 'contact' ? 'Contacts' : 'Companies'));
+    if (q.trim())
+      return (search.data ?? []).map((h) => recordItem(h, h.type === 'contact' ? 'Contacts' : h.type === 'deal' ? 'Deals' : 'Companies'));
     const pages: Item[] = [
       {
         key: 'p:contacts',
@@ -101,7 +104,7 @@ export function CommandPalette({ opened, onOpen, onClose }: { opened: boolean; o
         size="lg"
         variant="unstyled"
         className={classes.input}
-        placeholder="Search contacts and companies…"
+        placeholder="Search contacts, companies and deals…"
         leftSection={waiting ? <Loader size={18} /> : <IconSearch size={20} />}
         rightSection={<Kbd size="xs">Esc</Kbd>}
         value={q}
@@ -112,7 +115,7 @@ export function CommandPalette({ opened, onOpen, onClose }: { opened: boolean; o
         aria-expanded
         aria-controls="palette-results"
         aria-activedescendant={items[active] ? `palette-${items[active].key}` : undefined}
-        aria-label="Search contacts and companies"
+        aria-label="Search contacts, companies and deals"
       />
       <Stack gap={0} className={classes.results} id="palette-results" role="listbox" aria-label="Results">
         {search.isError && q.trim() ? (

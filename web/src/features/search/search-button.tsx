@@ -16,7 +16,7 @@ export function SearchButton() {
       <UnstyledButton
         className={classes.button}
         onClick={open}
-        aria-label="Search contacts and companies"
+        aria-label="Search contacts, companies and deals"
         aria-keyshortcuts={mac ? 'Meta+K' : 'Control+K'}
       >
         <Group gap={8} wrap="nowrap" justify="space-between">

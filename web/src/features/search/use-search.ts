@@ -3,14 +3,14 @@ import { api } from '../../lib/api/index.ts';
 
 /** One global search hit (GET /api/search). */
 export interface SearchHit {
-  type: 'contact' | 'company';
+  type: 'contact' | 'company' | 'deal';
   id: string;
   title: string;
   subtitle: string | null;
   score: number;
 }
 
-/** Contacts and companies matching typed words (names, emails, domains, phones; typos tolerated). */
+/** Contacts, companies and deals matching typed words (names, emails, domains, phones; typos tolerated). */
 export const useSearch = (q: string) =>
   useQuery<SearchHit[]>({
     queryKey: ['search', q.trim()],
