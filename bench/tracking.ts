@@ -1,0 +1,233 @@
+/**
+ * Tracked page views per second, each durably stored before its answer, against a bare Fastify route returning the
+ * same pixel, in one run:
+ *   npx tsx bench/tracking.ts
+ * Tandem: `GET /t/p.gif?k=<site key>&v=<visitor>&u=<page with UTM>` through startServer (the real app: site lookup,
+ * bot/DNT/origin/rate checks, group commit writing contact_events and web_sessions, 200 after COMMIT). 300 visitors
+ * take turns (each connection cycles through their URLs), so sessions are continued and started as on a real site.
+ * Method as bench/http.ts: autocannon in a child process, server pinned to core 0 and load to core 1 (taskset),
+ * interleaved rounds, the ratio is the median of per-round ratios. Target: ≥ 50% of bare.
+ *
+ * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; database tandem_bench_tracking is created
+ * and dropped), BENCH_CONNECTIONS (50), BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (5),
+ * BENCH_ONLY (comma list of bare,postgres,pglite).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { type RunningServer, startServer } from '../src/apps/server.ts';
+import { loadConfig, rawEnv } from '../src/kernel/config/index.ts';
+import type { Ctx } from '../src/kernel/context.ts';
+import { rows } from '../src/kernel/db/index.ts';
+import { createUser, createWorkspace } from '../src/modules/identity/index.ts';
+import { createSite } from '../src/modules/tracking/index.ts';
+import type { LoadResult, LoadSpec } from './lib/load-child.ts';
+import { describeMachine, machineLine, repoRoot, table, updateBenchDoc, writeResults } from './lib/report.ts';
+
+const pgUrl = rawEnv('BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/test';
+const connections = Number(rawEnv('BENCH_CONNECTIONS') ?? 50);
+const durationSeconds = Number(rawEnv('BENCH_SECONDS') ?? 5);
+const rounds = Number(rawEnv('BENCH_ROUNDS') ?? 5);
+const warmupSeconds = Number(rawEnv('BENCH_WARMUP_SECONDS') ?? 2);
+const only = rawEnv('BENCH_ONLY')
+  ?.split(',')
+  .map((s) => s.trim());
+const runs = (name: string) => !only || only.includes(name);
+const target = 0.5;
+const benchDb = 'tandem_bench_tracking';
+const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+let loadPrefix: string[] = [];
+function pinCores() {
+  if (os.cpus().length < 2) return [];
+  return spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0 ? ['taskset', '-c', '1'] : [];
+}
+
+function load(url: string, paths: string[] | undefined, warm: boolean): Promise<LoadResult> {
+  const spec: LoadSpec = {
+    url,
+    connections,
+    durationSeconds,
+    warmupSeconds: warm ? warmupSeconds : 0.5,
+    headers: { 'user-agent': ua },
+    paths,
+  };
+  const [cmd, ...args] = [
+    ...loadPrefix,
+    process.execPath,
+    '--import',
+    'tsx',
+    path.join(repoRoot, 'bench/lib/load-child.ts'),
+    JSON.stringify(spec),
+  ];
+  const child = spawn(cmd!, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load exited ${code}`)),
+    );
+  });
+}
+
+async function bareServer() {
+  const app = Fastify({ logger: false });
+  app.get('/p.gif', async (_req, reply) => reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(pixel));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/p.gif`, stop: () => app.close() };
+}
+
+async function adminQuery(q: string) {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    return (await c.query(q)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function tandem(env: Record<string, string>) {
+  const config = loadConfig({
+    TANDEM_PORT: '0',
+    TANDEM_HOST: '127.0.0.1',
+    TANDEM_LOG_LEVEL: 'silent',
+    TANDEM_WORKER_CONCURRENCY: '0',
+    TANDEM_TRACKING_IP_LIMIT: '10000000',
+    TANDEM_TRACKING_SITE_LIMIT: '10000000',
+    ...env,
+  });
+  const server: RunningServer = await startServer(config, { quiet: true, print: () => {} });
+  const { db } = server.platform.database;
+  const user = await createUser(db, { email: 'bench@example.com', name: 'Bench', password: 'correct horse battery staple' });
+  const ws = await createWorkspace(db, { name: 'Bench', ownerUserId: user.id });
+  const ctx: Ctx = { db, workspaceId: ws.id, actor: { type: 'user', id: user.id, userId: user.id, label: user.email, role: 'admin' } };
+  const site = await createSite(ctx, { name: 'Bench site', allowedOrigins: ['www.bench.example'] });
+  const { port } = server.app.server.address() as { port: number };
+  const page = encodeURIComponent(
+    'https://www.bench.example/pricing?utm_source=newsletter&utm_medium=email&utm_campaign=spring-webinar-2026',
+  );
+  const paths = Array.from({ length: 300 }, () => `/t/p.gif?k=${site.siteKey}&v=${crypto.randomUUID()}&u=${page}`);
+  const check = await fetch(`http://127.0.0.1:${port}${paths[0]}`, { headers: { 'user-agent': ua } });
+  if (check.status !== 200) throw new Error(`pixel answered ${check.status}`);
+  const stored = async () =>
+    (await rows<{ n: number }>(db, sql`select count(*)::int as n from contact_events where workspace_id = ${ws.id}`))[0]!.n;
+  return { url: `http://127.0.0.1:${port}/t/p.gif`, paths, stored, stop: () => server.stop() };
+}
+
+async function main() {
+  const machine = describeMachine();
+  const loadBefore = os.loadavg()[0] ?? 0;
+  loadPrefix = pinCores();
+  console.log(`bench/tracking: ${connections} connections, ${rounds} rounds of ${durationSeconds} s\n${machineLine(machine)}`);
+  const stops: (() => Promise<unknown>)[] = [];
+  const bare = await bareServer();
+  stops.push(bare.stop);
+  const targets: { name: string; url: string; paths?: string[]; stored?: () => Promise<number> }[] = [
+    { name: 'bare Fastify (GET /p.gif)', url: bare.url },
+  ];
+  try {
+    if (runs('postgres')) {
+      await adminQuery(`drop database if exists ${benchDb} with (force)`);
+      await adminQuery(`create database ${benchDb}`);
+      stops.push(() => adminQuery(`drop database if exists ${benchDb} with (force)`));
+      const u = new URL(pgUrl);
+      u.pathname = `/${benchDb}`;
+      const t = await tandem({ DATABASE_URL: u.toString() });
+      stops.push(t.stop);
+      targets.push({ name: 'Tandem pixel, stored, PostgreSQL', ...t });
+    }
+    if (runs('pglite')) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-tracking-'));
+      stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      const t = await tandem({ TANDEM_DATA_DIR: dataDir });
+      stops.push(t.stop);
+      targets.push({ name: 'Tandem pixel, stored, PGlite', ...t });
+    }
+    const measured: LoadResult[][] = targets.map(() => []);
+    for (let round = 0; round < rounds; round++)
+      for (const [i, t] of targets.entries()) {
+        const m = await load(t.url, t.paths, round === 0);
+        measured[i]!.push(m);
+        console.log(`  round ${round + 1}/${rounds} · ${t.name}: ${m.requestsPerSecond.toLocaleString('en-US')} req/s`);
+      }
+    const stored = await Promise.all(targets.map((t) => t.stored?.()));
+    const served = measured.map((ms) => ms.reduce((n, m) => n + m.requests + m.warmupRequests, 0));
+    const result = targets.map((t, i) => {
+      const ms = measured[i]!;
+      const byRps = [...ms].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+      const mid = byRps[Math.floor(byRps.length / 2)]!;
+      return {
+        name: t.name,
+        rps: mid.requestsPerSecond,
+        perRound: ms.map((m) => m.requestsPerSecond),
+        p50: mid.latencyMs.p50,
+        p99: mid.latencyMs.p99,
+        ratio: median(ms.map((m, r) => m.requestsPerSecond / measured[0]![r]!.requestsPerSecond)),
+        errors: ms.reduce((n, m) => n + m.errors + m.timeouts + m.non2xx, 0),
+        stored: stored[i],
+        served: served[i]!,
+      };
+    });
+    const head = ['server', 'hits/s (median)', 'per round', 'p50 ms', 'p99 ms', 'vs bare', 'errors/non-2xx', 'events stored / 200s'];
+    const cells = result.map((r) => [
+      r.name,
+      r.rps.toLocaleString('en-US'),
+      r.perRound.map((n) => n.toLocaleString('en-US')).join(' · '),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      `${Math.round(r.ratio * 100)}%`,
+      r.errors,
+      r.stored === undefined ? '–' : `${r.stored.toLocaleString('en-US')} / ${r.served.toLocaleString('en-US')}`,
+    ]);
+    console.log(`\n${table(head, cells)}`);
+    const verdicts = result
+      .slice(1)
+      .map(
+        (r) => `${r.name}: ${Math.round(r.ratio * 100)}% of bare (target ≥ ${target * 100}%): ${r.ratio >= target ? 'met' : 'NOT met'}.`,
+      );
+    console.log(verdicts.join('\n'));
+    if (only) return;
+    writeResults('tracking', { machine, loadAverageBefore: loadBefore, connections, durationSeconds, rounds, target, result });
+    updateBenchDoc(
+      'tracking',
+      `## Tracking hits (\`bench/tracking.ts\`)
+
+Tracked page views per second through the pixel \`GET /t/p.gif\` (site lookup, bot/DNT/origin/rate checks, group
+commit of \`contact_events\` + \`web_sessions\`, answered after COMMIT) against a bare Fastify route returning the same
+GIF. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of ${durationSeconds} s${loadPrefix.length ? ', server on core 0 and load generator on core 1' : ''}.
+*Events stored / 200s* counts rows in contact_events after the run against the pixel answers autocannon counted
+(warm-up included): stored ≥ answered means every answered hit was durable (hits still in flight when a round's
+clock stopped are stored but not counted as answered). Target ≥ ${target * 100}% of bare.
+
+Machine: ${machineLine(machine)} · 1-minute load average ${loadBefore.toFixed(1)} at start (other engineers' test runs
+share these 2 cores, so absolute figures move between runs; the ratio less so).
+
+${table(head, cells)}
+
+${verdicts.join('\n')}
+`,
+    );
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
