@@ -19,6 +19,25 @@ const expectedPublic = [
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
+  // Published forms and landing pages (capture): public by nature, spam-checked and rate-limited, outside /api.
+  'GET /f/:slug',
+  'POST /f/:slug',
+  'OPTIONS /f/:slug',
+  'GET /f/:slug/thanks',
+  'GET /f/:slug/embed.js',
+  'GET /p/:slug',
+  // Email: reached from mail without signing in; every one takes a signed token (src/modules/email/public).
+  'GET /u/:token',
+  'POST /u/:token',
+  'GET /preferences/:token',
+  'POST /preferences/:token',
+  'GET /e/o/:token',
+  'GET /e/c/:token',
+  'GET /e/v/:token',
+  'GET /t.js',
+  'OPTIONS /t/collect',
+  'POST /t/collect',
+  'GET /t/p.gif',
 ];
 
 const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
@@ -74,6 +93,61 @@ async function populate(ws: TestWorkspace): Promise<Set<string>> {
     ).json();
     if (contactId)
       await ws.admin.api.post('/api/activities', { type: 'note', body: 'on deal', links: [{ entityType: 'deal', entityId: deal.id }] });
+    if (has('/api/quotas')) {
+      const year = new Date().getUTCFullYear();
+      await ws.admin.api.post('/api/quotas', {
+        items: [{ subjectType: 'user', subjectId: ws.admin.userId, period: `${year}-06`, amount: 100 }],
+      });
+      await ws.admin.api.post('/api/forecasts/overrides', {
+        subjectType: 'workspace',
+        category: 'commit',
+        amount: 1,
+        comment: 'isolation',
+        period: `${year}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`,
+      });
+    }
+    if (has('/api/orders')) {
+      const line = { name: 'Line', quantity: 1, unitPrice: 100 };
+      const quote = (await ws.admin.api.post(`/api/deals/${deal.id}/quotes`, { lines: [line] })).json();
+      await ws.admin.api.post(`/api/quotes/${quote.id}/send`);
+      await ws.admin.api.post(`/api/quotes/${quote.id}/accept`);
+      await ws.admin.api.post(`/api/quotes/${quote.id}/order`);
+      const discounted = (await ws.admin.api.post(`/api/deals/${deal.id}/quotes`, { lines: [{ ...line, discountPct: 50 }] })).json();
+      await ws.admin.api.post(`/api/quotes/${discounted.id}/request-approval`);
+    }
+  }
+  if (has('/api/forms')) {
+    const form = (
+      await ws.admin.api.post('/api/forms', {
+        name: `Form ${tag}`,
+        slug: `iso-form-${tag}`,
+        status: 'published',
+        fields: [{ key: 'email', label: 'Email', type: 'email', mapTo: 'contact.email', required: true }],
+      })
+    ).json();
+    await ws.admin.api.post('/api/pages', { slug: `iso-page-${tag}`, title: 'Iso', blocks: [{ type: 'form', formId: form.id }] });
+  }
+  if (has('/api/campaigns')) {
+    const campaign = (await ws.admin.api.post('/api/campaigns', { name: `Campaign ${tag}`, channel: 'email' })).json();
+    await ws.admin.api.post(`/api/campaigns/${campaign.id}/spend`, { spentOn: '2026-01-15', amount: 100 });
+    await ws.admin.api.post(`/api/campaigns/${campaign.id}/links`, { baseUrl: 'https://x.example', source: 's', medium: 'm' });
+    if (contactId) await ws.admin.api.post(`/api/campaigns/${campaign.id}/touchpoints`, { contactId });
+  }
+  if (has('/api/email/templates')) {
+    const tpl = (
+      await ws.admin.api.post('/api/email/templates', { name: `Tpl ${tag}`, subject: 'Hi', body: '<p>Hi {{ contact.first_name }}</p>' })
+    ).json();
+    await ws.admin.api.post('/api/email/transports', { name: `Relay ${tag}`, host: '127.0.0.1', port: 9 });
+    const sender = (await ws.admin.api.post('/api/email/senders', { fromName: 'Iso', fromEmail: `news@co-${tag}.example` })).json();
+    await ws.admin.api.post('/api/email/domains', { domain: `co-${tag}.example` });
+    await ws.admin.api.post('/api/email/subscription-types', { key: `news-${tag}`, name: 'News' });
+    await ws.admin.api.post('/api/email/suppressions', { email: `gone-${tag}@example.com` });
+    await ws.admin.api.post('/api/email/broadcasts', {
+      name: `Broadcast ${tag}`,
+      senderId: sender.id,
+      audience: { kind: 'filter', filter: { field: 'email', op: 'contains', value: tag } },
+      variants: [{ templateId: tpl.id }],
+    });
   }
   return listedIds(ws);
 }
@@ -101,7 +175,7 @@ describe('access control on every route', () => {
   });
 });
 
-describe('workspace isolation', { timeout: 180_000 }, () => {
+describe('workspace isolation', { timeout: 600_000 }, () => {
   it('no list or get route returns another workspace’s rows, and no route acts on them', async () => {
     const a = await createTestWorkspace(t, 'Alpha');
     const b = await createTestWorkspace(t, 'Beta');

@@ -17,6 +17,7 @@ export const contactReferences: Reference[] = [
   { table: 'tasks', column: 'entity_id', where: sql`entity_type = 'contact'` },
   { table: 'lifecycle_history', column: 'contact_id' },
   { table: 'consent_history', column: 'contact_id' },
+  { table: 'contact_events', column: 'contact_id' },
   // A later import keyed by the source system's id updates the survivor instead of re-creating the merged record.
   { table: 'external_ids', column: 'record_id', where: sql`entity_type = 'contact'` },
 ];

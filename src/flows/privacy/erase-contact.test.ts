@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorkspace, type TestWorkspace } from '../../apps/test-kit.ts';
 import { type Executor, rows } from '../../kernel/db/index.ts';
 import type { TestPlatform } from '../../kernel/testing/index.ts';
+import { recordContactEvents } from '../../modules/engagement/index.ts';
 
 let t: TestPlatform;
 let ws: TestWorkspace;
@@ -128,6 +129,13 @@ describe('erasing a contact', () => {
     await db.execute(
       sql`insert into external_ids (workspace_id, entity_type, external_id, record_id) values (${w}, 'contact', 'crm-42', ${id})`,
     );
+    // Behaviour: one event of the contact and one of the same browser before it was identified.
+    const visitor = crypto.randomUUID();
+    await recordContactEvents(db, w, [
+      { kind: 'page_view', contactId: id, visitorId: visitor, url: 'https://acme-erase.example/pricing' },
+      { kind: 'page_view', visitorId: visitor, url: 'https://acme-erase.example/?email=erin@erase-me.example' },
+    ]);
+    const eventsPartition = `contact_events_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
     // The scan below proves something only if the id and emails were spread around first.
     const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
     expect(await tablesOf(id)).toEqual(
@@ -140,6 +148,7 @@ describe('erasing a contact', () => {
         'contact_emails',
         'contacts',
         'consent_history',
+        eventsPartition,
         'deal_contacts',
         'duplicate_dismissals',
         'external_ids',
@@ -154,7 +163,16 @@ describe('erasing a contact', () => {
       ]),
     );
     expect(await tablesOf('erin@erase-me.example')).toEqual(
-      expect.arrayContaining(['activities', 'audit_log', 'contact_emails', 'contacts', 'idempotency_keys', 'outbox_events', 'saved_views']),
+      expect.arrayContaining([
+        'activities',
+        'audit_log',
+        'contact_emails',
+        'contacts',
+        eventsPartition,
+        'idempotency_keys',
+        'outbox_events',
+        'saved_views',
+      ]),
     );
 
     const res = await ws.admin.api.post(`/api/contacts/${id}/erase`);

@@ -176,6 +176,14 @@ export const erasureSteps: FlowStep<ErasureState>[] = [
     await exec(ctx, sql`delete from external_ids where workspace_id = ${ws} and record_id in (${uuids(s)})`);
   }),
   scrubText('import_errors', ['value']),
+  // Behaviour (page views, opens, clicks, submissions) is personal data; the visitor id ties anonymous hits to the person.
+  step('delete-behaviour', async (ctx, s, ws) => {
+    await exec(
+      ctx,
+      sql`delete from contact_events where workspace_id = ${ws} and (contact_id in (${uuids(s)})
+        or visitor_id in (select visitor_id from contact_events where workspace_id = ${ws} and contact_id in (${uuids(s)}) and visitor_id is not null))`,
+    );
+  }),
   step('delete-contact', async (ctx, s, ws) =>
     exec(ctx, sql`delete from contacts where workspace_id = ${ws} and id = ${s.subject!.contact.id}`),
   ),

@@ -118,6 +118,16 @@ export const settings = {
     schema: bool.default(false),
     description: 'On an empty database, create the demo workspace and print its login',
   },
+  trackingIpLimit: {
+    env: 'TANDEM_TRACKING_IP_LIMIT',
+    schema: int(1, 10_000_000).default(600),
+    description: 'Tracking hits accepted per client IP per minute (per process); more are dropped with 429',
+  },
+  trackingSiteLimit: {
+    env: 'TANDEM_TRACKING_SITE_LIMIT',
+    schema: int(1, 10_000_000).default(2000),
+    description: 'Tracking hits accepted per site per second (per process); more are dropped with 429',
+  },
 } satisfies Record<string, Setting>;
 
 export type Settings = typeof settings;

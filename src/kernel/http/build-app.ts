@@ -40,6 +40,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    // Signed tokens in public paths (/u/TOKEN, /e/c/TOKEN carrying the link target) are longer than fastify's 100.
+    routerOptions: { maxParamLength: 4096 },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : nextRequestId();

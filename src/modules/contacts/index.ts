@@ -13,7 +13,7 @@ export { createRandom, type Random } from './demo/prng.ts';
 export { demoCompanyCount, demoContactCount, seedCrmDemo } from './demo/seed-crm-demo.ts';
 export { emailDomain, freeMailDomains, isFreeMailDomain } from './free-mail-domains.ts';
 export * as contactTypes from './http/contacts.types.ts';
-export { type LeadAssigner, registerLeadAssigner } from './lead-assigner.ts';
+export { type LeadAssigner, leadAssigner, leadRoutingOn, registerLeadAssigner } from './lead-assigner.ts';
 export { contactAlias, contactFields, contactRegistry } from './queries/contact-fields.ts';
 export { type Contact, toContact } from './queries/contact-shape.ts';
 export { getConsent } from './queries/get-consent.ts';

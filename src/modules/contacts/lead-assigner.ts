@@ -8,10 +8,21 @@ import type { Ctx } from '../../kernel/context.ts';
 export type LeadAssigner = (ctx: Ctx, contactId: string) => Promise<string | null | undefined>;
 
 let assigner: LeadAssigner | undefined;
+let isOn: ((ctx: Ctx) => Promise<boolean>) | undefined;
 
-/** The routing module registers itself here, so contacts does not import it (it sits above contacts). */
-export function registerLeadAssigner(fn: LeadAssigner | undefined) {
+/**
+ * The routing module registers itself here, so contacts does not import it (it sits above contacts).
+ * `enabled` tells bulk writers (imports) once per batch whether the assigner would act at all.
+ */
+export function registerLeadAssigner(fn: LeadAssigner | undefined, enabled?: (ctx: Ctx) => Promise<boolean>) {
   assigner = fn;
+  isOn = enabled;
 }
 
 export const leadAssigner = () => assigner;
+
+/** Whether a registered assigner routes new contacts in this workspace now. */
+export async function leadRoutingOn(ctx: Ctx): Promise<boolean> {
+  if (!assigner) return false;
+  return isOn ? isOn(ctx) : true;
+}

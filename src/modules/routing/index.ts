@@ -7,6 +7,7 @@ import { registerLeadAssigner } from '../contacts/index.ts';
 import { leadRoutes } from './http/lead-routes.ts';
 import { ruleRoutes } from './http/rule-routes.ts';
 import { followUpsJob } from './jobs/run-follow-ups.ts';
+import { loadRoutingSettings } from './queries/get-routing-settings.ts';
 import { assignNewLead } from './use-cases/assign-lead.ts';
 import { followOwnerChange } from './use-cases/follow-owner-change.ts';
 import { recordFirstTouch } from './use-cases/record-first-touch.ts';
@@ -55,7 +56,7 @@ registerEventTypes([
 ]);
 
 // Routing runs inside the contact-create transaction (see docs/ARCHITECTURE.md, "Lead routing").
-registerLeadAssigner(assignNewLead);
+registerLeadAssigner(assignNewLead, async (ctx) => (await loadRoutingSettings(ctx.db, ctx.workspaceId)).enabled);
 
 const contactIdsOf = (links: unknown) =>
   Array.isArray(links)

@@ -10,7 +10,7 @@ import { purgeDeletedJob } from './jobs/purge-deleted-job.ts';
 export type { View } from './builtin-views.ts';
 export { type BulkAction, type BulkActionName, bulkActions, undoDays } from './bulk-action.ts';
 export type { Selection } from './bulk-selection.ts';
-export { type EntityType, entityTypes } from './entities.ts';
+export { type EntityType, entityTypes, workspaceTimeZone } from './entities.ts';
 export * as bulkTypes from './http/bulk.types.ts';
 export * as viewsTypes from './http/views.types.ts';
 export { runBulkJob, undoBulkJob } from './jobs/bulk-jobs.ts';

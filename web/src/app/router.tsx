@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 import { handleSignedOut, queryClient } from '../lib/api/index.ts';
 import { appRoute, homeRoute } from '../routes/app-routes.tsx';
+import { attributionRoute, campaignRoute, campaignsRoute } from '../routes/campaign-routes.tsx';
 import {
   companiesRoute,
   companyRoute,
@@ -12,10 +13,15 @@ import {
   tasksRoute,
 } from '../routes/crm-routes.tsx';
 import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from '../routes/exchange-routes.tsx';
+import { forecastRoute, quotasRoute, winLossRoute } from '../routes/forecast-routes.tsx';
 import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
+import { formRoute, formsRoute, newFormRoute, newPageRoute, pageRoute, pagesRoute } from '../routes/marketing-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
+import { approvalsRoute, orderRoute, ordersRoute, quoteSettingsRoute } from '../routes/quote-routes.tsx';
+import { kpiBoardRoute, kpiSettingsRoute } from '../routes/report-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import { dealRoute, dealsRoute, pipelinesRoute, productsRoute } from '../routes/sales-routes.tsx';
+import { editSegmentRoute, listRoute, listsRoute, newSegmentRoute, segmentRoute, segmentsRoute } from '../routes/segment-routes.tsx';
 import {
   apiKeysRoute,
   auditLogRoute,
@@ -27,6 +33,7 @@ import {
   webhooksRoute,
   workspaceSettingsRoute,
 } from '../routes/settings-routes.tsx';
+import { trackingSettingsRoute, webAnalyticsRoute } from '../routes/tracking-routes.tsx';
 
 /** The route tree; a module adds its routes to the appRoute children. */
 const routeTree = rootRoute.addChildren([
@@ -35,6 +42,12 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     homeRoute,
+    segmentsRoute,
+    newSegmentRoute,
+    segmentRoute,
+    editSegmentRoute,
+    listsRoute,
+    listRoute,
     contactsRoute,
     contactRoute,
     companiesRoute,
@@ -49,12 +62,32 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     dealsRoute,
     dealRoute,
+    forecastRoute,
+    quotasRoute,
+    winLossRoute,
     pipelinesRoute,
     productsRoute,
+    kpiBoardRoute,
+    kpiSettingsRoute,
+    approvalsRoute,
+    ordersRoute,
+    orderRoute,
+    quoteSettingsRoute,
+    formsRoute,
+    newFormRoute,
+    formRoute,
+    pagesRoute,
+    newPageRoute,
+    pageRoute,
+    campaignsRoute,
+    campaignRoute,
+    attributionRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,
     routingSettingsRoute,
+    trackingSettingsRoute,
+    webAnalyticsRoute,
     profileRoute,
     usersRoute,
     apiKeysRoute,

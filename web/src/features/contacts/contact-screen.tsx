@@ -10,7 +10,9 @@ import { ApiError } from '../../lib/api/index.ts';
 import { useMe, usePermissions } from '../auth/use-me.ts';
 import { ActivityComposer } from '../records/activity-composer.tsx';
 import { RecordTimeline } from '../records/record-timeline.tsx';
+import { ContactAudienceCard } from '../segments/contact-audience-card.tsx';
 import { RecordTasks } from '../tasks/record-tasks.tsx';
+import { ContactWebActivityCard } from '../tracking/contact-web-activity-card.tsx';
 import { ContactCompaniesCard } from './contact-companies-card.tsx';
 import { ContactDetailsCard } from './contact-details-card.tsx';
 import { ContactHeader } from './contact-header.tsx';
@@ -74,6 +76,8 @@ export function ContactScreen({ id }: { id: string }) {
           <Stack gap="lg">
             <ContactDetailsCard contact={c} />
             <ContactCompaniesCard contact={c} />
+            {can('segments:read') && <ContactAudienceCard contactId={c.id} />}
+            {can('tracking:read') && <ContactWebActivityCard contactId={c.id} />}
             {can('contacts:delete') && (
               <Group justify="center">
                 <ConfirmButton
