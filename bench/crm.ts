@@ -13,10 +13,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startServer } from '../src/apps/server.ts';
-import { loadConfig, rawEnv } from '../src/kernel/config/index.ts';
+import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { createApiKey } from '../src/modules/identity/index.ts';
+import { startBenchServer } from './lib/bench-server.ts';
 import { type BenchData, dropBenchDatabase, prepareCrmData } from './lib/crm-data.ts';
 import { measureScenario, type ScenarioResult } from './lib/crm-measure.ts';
 import { crmSection, resultTable } from './lib/crm-report.ts';
@@ -53,22 +53,13 @@ async function serverFacts(data: BenchData) {
 
 /** Starts Tandem on the bench database and creates read keys for the admin and for a sales rep. */
 async function startTandem(data: BenchData) {
-  const config = loadConfig({
-    DATABASE_URL: url,
-    TANDEM_PORT: '0',
-    TANDEM_HOST: '127.0.0.1',
-    TANDEM_LOG_LEVEL: 'silent',
-    TANDEM_WORKER_CONCURRENCY: '0',
-  });
-  const server = await startServer(config, { quiet: true, print: () => {} });
+  const { server, base: baseUrl } = await startBenchServer(url);
   const { db } = server.platform.database;
   const keyFor = async (userId: string, role: 'admin' | 'sales_rep') => {
     const ctx: Ctx = { db, workspaceId: data.workspaceId, actor: { type: 'user', id: userId, userId, label: 'bench', role } };
     return (await createApiKey(ctx, { name: `bench crm ${new Date().toISOString()}`, scope: 'read' })).key;
   };
   const keys = { admin: await keyFor(data.adminUserId, 'admin'), rep: await keyFor(data.repUserId, 'sales_rep') };
-  const addr = server.app.server.address();
-  const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const probe = await fetch(`${baseUrl}/api/search?q=bench`, { headers: { authorization: `Bearer ${keys.admin}` } });
   await probe.arrayBuffer();
   return { server, keys, baseUrl, searchRoute: probe.status !== 404 };

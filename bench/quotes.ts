@@ -9,10 +9,10 @@
  */
 import os from 'node:os';
 import pg from 'pg';
-import { startServer } from '../src/apps/server.ts';
-import { loadConfig, rawEnv } from '../src/kernel/config/index.ts';
+import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { createApiKey, createUser, createWorkspace } from '../src/modules/identity/index.ts';
+import { startBenchServer } from './lib/bench-server.ts';
 import { describeMachine, machineLine, table, updateBenchDoc, writeResults } from './lib/report.ts';
 
 const url = rawEnv('BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/tandem_bench_quotes';
@@ -41,21 +41,12 @@ async function main() {
   await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
   await admin.query(`create database ${pg.escapeIdentifier(name)}`);
   await admin.end();
-  const config = loadConfig({
-    DATABASE_URL: url,
-    TANDEM_PORT: '0',
-    TANDEM_HOST: '127.0.0.1',
-    TANDEM_LOG_LEVEL: 'silent',
-    TANDEM_WORKER_CONCURRENCY: '0',
-  });
-  const server = await startServer(config, { quiet: true, print: () => {} });
+  const { server, base } = await startBenchServer(url);
   const { db } = server.platform.database;
   const user = await createUser(db, { email: 'bench@quotes.example', name: 'Bench', password: 'bench password 123' });
   const ws = await createWorkspace(db, { name: 'Quotes bench', ownerUserId: user.id });
   const ctx: Ctx = { db, workspaceId: ws.id, actor: { type: 'user', id: user.id, userId: user.id, label: 'bench', role: 'admin' } };
   const { key } = await createApiKey(ctx, { name: 'bench', scope: 'write' });
-  const addr = server.app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
       method,

@@ -10,11 +10,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startServer } from '../src/apps/server.ts';
-import { loadConfig, rawEnv } from '../src/kernel/config/index.ts';
+import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { periodOf } from '../src/modules/forecasts/index.ts';
 import { createApiKey } from '../src/modules/identity/index.ts';
+import { startBenchServer } from './lib/bench-server.ts';
 import { describeMachine, machineLine, repoRoot, table, updateBenchDoc, writeResults } from './lib/report.ts';
 import { dropSalesBenchDatabase, prepareSalesData, type SalesBenchData } from './lib/sales-data.ts';
 import { rawBoard, rawForecast } from './lib/sales-raw.ts';
@@ -81,22 +81,13 @@ async function main() {
   log(`bench/sales: ${machineLine(machine)}`);
   const data = await prepareSalesData(url, { rebuild: args.includes('--rebuild'), deals, log });
   log(data.reused ? 'reusing the bench database' : `generated the bench database in ${data.generationSeconds} s`);
-  const config = loadConfig({
-    DATABASE_URL: url,
-    TANDEM_PORT: '0',
-    TANDEM_HOST: '127.0.0.1',
-    TANDEM_LOG_LEVEL: 'silent',
-    TANDEM_WORKER_CONCURRENCY: '0',
-  });
-  const server = await startServer(config, { quiet: true, print: () => {} });
+  const { server, base } = await startBenchServer(url);
   const { db } = server.platform.database;
   const keyFor = async (userId: string, role: 'admin' | 'sales_rep') => {
     const ctx: Ctx = { db, workspaceId: data.workspaceId, actor: { type: 'user', id: userId, userId, label: 'bench', role } };
     return (await createApiKey(ctx, { name: `bench sales ${new Date().toISOString()}`, scope: 'read' })).key;
   };
   const keys = { admin: await keyFor(data.adminUserId, 'admin'), rep: await keyFor(data.repUserId, 'sales_rep') };
-  const addr = server.app.server.address();
-  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const quarter = periodOf(new Date().toISOString().slice(0, 10), 'quarter');
   const loadStart = os.loadavg()[0]!;
   const raw = new pg.Client({ connectionString: url });

@@ -1,6 +1,6 @@
 /**
  * Segments at scale on PostgreSQL, Tandem beside the equivalent hand-written SQL, in one run:
- *   npx tsx bench/segments.ts [--rebuild] [--drop]
+ *   npx tsx bench/segments.ts [--rebuild] [--drop] [--prepare]   (--prepare: generate the data and stop)
  * Data: 1,000,000 contacts on 10,000 companies and 10,000,000 behaviour events over 90 days in one workspace,
  * generated in SQL into BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tandem_bench_segments) and
  * kept for the next run. Measured:
@@ -14,11 +14,11 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
-import { type Database, migrate, openDatabase, rows } from '../src/kernel/db/index.ts';
-import { ensureEventPartitions } from '../src/modules/engagement/index.ts';
+import { migrate, openDatabase, rows } from '../src/kernel/db/index.ts';
 import { createUser, createWorkspace } from '../src/modules/identity/index.ts';
 import { createSegment, drainDirtyContacts, previewSegment, rebuildSegment } from '../src/modules/segments/index.ts';
-import { databaseName, withDatabase } from './lib/crm-data.ts';
+import { generateAudience } from './lib/audience-data.ts';
+import { databaseName, onServer as onServerWith } from './lib/crm-data.ts';
 import { describeMachine, machineLine, table, updateBenchDoc, writeResults } from './lib/report.ts';
 
 const url = rawEnv('BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/tandem_bench_segments';
@@ -37,15 +37,7 @@ const pct = (values: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function onServer(q: string) {
-  const c = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await c.connect();
-  try {
-    return await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
+const onServer = (q: string) => onServerWith(url, (c) => c.query(q));
 
 const definition = {
   and: [
@@ -70,55 +62,6 @@ const rawCount = (ws: string) => `
     and not (c.tags && array['competitor'])
     and (select count(*) from contact_events e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.kind = 'page_view'
          and e.occurred_at >= now() - interval '30 days' and e.url ilike '%/pricing%') >= 2`;
-
-async function generate(database: Database, ws: string) {
-  const db = database.db;
-  const t0 = performance.now();
-  const now = new Date();
-  await ensureEventPartitions(db, new Date(now.getTime() - 95 * 86_400_000), now);
-  // Resumable: each chunk is one statement, so what exists is whole chunks (a crashed run continues where it stopped).
-  const count = async (table: string) =>
-    (await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table} where workspace_id = '${ws}'`)))[0]!.n;
-  const haveContacts = await count('contacts');
-  const haveEvents = await count('contact_events');
-  if (!(await count('companies')))
-    await db.execute(
-      sql.raw(`insert into companies (id, workspace_id, name, domain, country)
-    select md5('co' || i)::uuid, '${ws}', 'Company ' || i, 'company' || i || '.example',
-           (array['DE','AT','CH','FR','GB','US','NL','US','US','GB'])[1 + i % 10]
-    from generate_series(1, ${companies}) i`),
-    );
-  for (let from = haveContacts + 1; from <= contacts; from += 100_000) {
-    const to = Math.min(contacts, from + 99_999);
-    await db.execute(
-      sql.raw(`insert into contacts (id, workspace_id, first_name, last_name, display_name, email, lifecycle_stage, email_consent, company_id, tags, created_at, updated_at)
-      select md5('c' || i)::uuid, '${ws}', 'First' || i, 'Last', 'First' || i || ' Last', 'c' || i || '@bench.example',
-             (array['subscriber','lead','marketing_qualified','sales_qualified','opportunity','customer','lead','subscriber'])[1 + i % 8],
-             (array['subscribed','not_set','subscribed','unsubscribed'])[1 + (i / 8) % 4],
-             md5('co' || (1 + i % ${companies}))::uuid,
-             case when i % 50 = 0 then array['competitor'] when i % 7 = 0 then array['vip'] else '{}'::text[] end,
-             now() - (i % 1000) * interval '1 day', now()
-      from generate_series(${from}, ${to}) i`),
-    );
-    log(`contacts ${to}`);
-  }
-  for (let from = haveEvents + 1; from <= events; from += 1_000_000) {
-    const to = Math.min(events, from + 999_999);
-    // 60% page views (a fifth of them on /pricing), the rest email and form events; times spread over 90 days.
-    await db.execute(
-      sql.raw(`insert into contact_events (workspace_id, id, occurred_at, contact_id, kind, url, props)
-      select '${ws}', gen_random_uuid(), now() - ((g::bigint * 7919) % 7776000) * interval '1 second',
-             md5('c' || (1 + (g::bigint * 104729) % ${contacts}))::uuid,
-             (array['page_view','page_view','page_view','page_view','page_view','page_view','email_open','email_click','email_delivered','form_submit'])[1 + g % 10],
-             case when g % 10 < 6 then (array['/pricing','/blog/post','/docs/start','/','/features'])[1 + (g / 10) % 5] end,
-             '{}'::jsonb
-      from generate_series(${from}, ${to}) g`),
-    );
-    log(`events ${to}`);
-  }
-  await db.execute(sql`analyze`);
-  return Math.round((performance.now() - t0) / 1000);
-}
 
 async function prepare() {
   if (args.includes('--drop') || args.includes('--rebuild')) await onServer(`drop database if exists "${databaseName(url)}" with (force)`);
@@ -145,7 +88,7 @@ async function prepare() {
     : await createUser(db, { email: `bench-${Date.now()}@bench.example`, name: 'Bench', password: 'correct horse battery staple' });
   const ws = started?.ws ?? (await createWorkspace(db, { name: 'Bench segments', ownerUserId: admin.id })).id;
   log(`generating ${contacts} contacts and ${events} events`);
-  const seconds = await generate(database, ws);
+  const seconds = await generateAudience(database, ws, { contacts, events, companies, log });
   const value = { ws, admin: admin.id, contacts, seconds };
   await db.execute(
     sql`insert into bench_segments_meta values ('data', ${JSON.stringify(value)}::jsonb) on conflict (key) do update set value = excluded.value`,
@@ -166,6 +109,7 @@ async function timed(k: number, fn: () => Promise<unknown>) {
 async function main() {
   const p = await prepare();
   if (!p) return;
+  if (args.includes('--prepare')) return void (await p.database.close());
   const { database, ws, admin } = p;
   const db = database.db;
   const ctx: Ctx = { db, workspaceId: ws, actor: { type: 'user', id: admin, userId: admin, label: 'bench', role: 'admin' } };

@@ -53,7 +53,7 @@ export const withDatabase = (url: string, name: string) => {
 };
 export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
-async function onServer<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function onServer<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await c.connect();
   try {

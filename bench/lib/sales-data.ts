@@ -65,7 +65,14 @@ async function reusable(url: string, deals: number): Promise<SalesBenchData | un
 }
 
 /** Deals of one pipeline: stage by weight (open stages ~40 %, won ~25 %, lost ~35 %), amounts in USD/EUR/GBP over three years. */
-const dealsSql = (workspaceId: string, pipeline: Pipeline, owners: string[], companies: string[], count: number, seedOffset: number) => {
+export const dealsSql = (
+  workspaceId: string,
+  pipeline: Pipeline,
+  owners: string[],
+  companies: string[],
+  count: number,
+  seedOffset: number,
+) => {
   const ids = pipeline.stages.map((s) => s.id);
   const types = pipeline.stages.map((s) => s.type);
   return {

@@ -9,7 +9,7 @@ const lastDay = (p: Period) => new Date(new Date(`${p.endDay}T00:00:00Z`).getTim
 
 /** Campaign spend and revenue attributed to campaigns (linear model) in the period, in the reporting currency. */
 export async function campaignInputs(ctx: Ctx, p: Period) {
-  const a = await getAttribution(ctx, { model: 'linear', groupBy: 'campaign', from: p.firstDay, to: lastDay(p) });
+  const a = await getAttribution(ctx, { model: 'linear', groupBy: 'campaign', from: p.firstDay, to: lastDay(p), funnel: false });
   return { marketingSpend: a.totals.spend, attributedRevenue: a.rows.reduce((sum, r) => sum + r.revenue, 0) };
 }
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../kernel/context.ts';
 import { type KpiDefinition, type KpiInputs, type KpiStatus, kpiDefinitions, kpiStatus } from '../kpis/definitions.ts';
 import { elapsedShare, type Period, parsePeriod, periodAt, previousPeriod, sameLastYear, shiftPeriod } from '../periods.ts';
-import { getKpiInputs } from './kpi-inputs.ts';
+import { getKpiInputsFor } from './kpi-inputs.ts';
 import { getAnalyticsBasis } from './workspace-basis.ts';
 
 export type Comparison = 'previous' | 'last_year';
@@ -48,21 +48,11 @@ export async function getKpiBoard(
   const compareKind = opts.compare ?? 'last_year';
   const comparison = compareKind === 'previous' ? previousPeriod(period) : sameLastYear(period);
   const trendLength = Math.max(1, Math.min(opts.trend ?? 6, 12));
-  const inputsOf = new Map<string, Awaited<ReturnType<typeof getKpiInputs>>>();
-  const memo = new Map<string, Promise<unknown>>();
-  const load = async (p: Period) => {
-    let got = inputsOf.get(p.label);
-    if (!got) {
-      got = await getKpiInputs(ctx, p, basis.currency, basis.grossMargin, memo);
-      inputsOf.set(p.label, got);
-    }
-    return got;
-  };
-  const current = await load(period);
-  const compared = await load(comparison);
   const trendPeriods = Array.from({ length: trendLength }, (_, i) => shiftPeriod(period, i - trendLength + 1));
-  const trends: { p: Period; inputs: KpiInputs }[] = [];
-  for (const p of trendPeriods) trends.push({ p, inputs: (await load(p)).inputs });
+  const inputsOf = await getKpiInputsFor(ctx, [period, comparison, ...trendPeriods], basis.currency, basis.grossMargin);
+  const current = inputsOf.get(period.label)!;
+  const compared = inputsOf.get(comparison.label)!;
+  const trends: { p: Period; inputs: KpiInputs }[] = trendPeriods.map((p) => ({ p, inputs: inputsOf.get(p.label)!.inputs }));
 
   const kpis = kpiDefinitions.map((k): KpiTile => {
     const r = k.compute(current.inputs);

@@ -13,6 +13,8 @@ export interface AttributionQuery extends Period {
   groupBy: 'campaign' | 'channel';
   /** Only these campaigns' rows (credit is still shared with every campaign the journeys touched). */
   campaignIds?: string[];
+  /** false: revenue and spend only, without the leads/MQL/SQL/customer counts (the KPI board needs no funnel). */
+  funnel?: boolean;
 }
 
 /** (revenue − spend) ÷ spend, rounded to 4 places; null with the reason when there is no spend. */
@@ -38,7 +40,7 @@ export async function getAttribution(ctx: Ctx, q: AttributionQuery): Promise<Att
     ),
     getWonDeals(ctx, q),
     getDealTouches(ctx, q),
-    getFunnelCounts(ctx, q, q.groupBy),
+    q.funnel === false ? Promise.resolve([]) : getFunnelCounts(ctx, q, q.groupBy),
     getSpendEntries(ctx, q),
   ]);
   const keyOf = new Map(campaigns.map((c) => [c.id, q.groupBy === 'campaign' ? c.id : c.channel]));

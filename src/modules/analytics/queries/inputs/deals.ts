@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../../../kernel/context.ts';
+import { rows } from '../../../../kernel/db/index.ts';
+import type { Period } from '../../periods.ts';
+import { periodsRelation } from './periods-sql.ts';
+
+export interface DealFigures {
+  won: number;
+  lost: number;
+  /** Median days from creation to win of the deals won in the period. */
+  cycle: number | null;
+  /** Deals open at the period's end. */
+  open: number;
+}
+
+/**
+ * Closed deals of each period, the median cycle of those won, and deals open at its end. Closed deals are read by
+ * close time per period; deals open at an end are those created before it less those closed before it.
+ */
+export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<string, DealFigures>> {
+  const ws = ctx.workspaceId;
+  const list = await rows<DealFigures & { label: string }>(
+    ctx.db,
+    sql`select p.label, c.won, c.lost, c.cycle, o.open
+        from ${periodsRelation(periods)}
+        cross join lateral (select
+            count(*) filter (where d.status = 'won')::int as won,
+            count(*) filter (where d.status = 'lost')::int as lost,
+            (percentile_cont(0.5) within group (order by extract(epoch from d.closed_at - d.created_at) / 86400)
+              filter (where d.status = 'won'))::float8 as cycle
+          from deals d where d.workspace_id = ${ws} and d.deleted_at is null and d.closed_at >= p.s and d.closed_at < p.e) c
+        cross join lateral (select count(*)::int as open from deals d
+          where d.workspace_id = ${ws} and d.deleted_at is null and d.created_at < p.e and (d.closed_at is null or d.closed_at >= p.e)) o`,
+  );
+  return new Map(list.map(({ label, ...f }) => [label, f]));
+}
+
+/** Median minutes to the first touch of leads assigned in each period. */
+export async function responseMedianFor(ctx: Ctx, periods: Period[]): Promise<Map<string, number | null>> {
+  const list = await rows<{ label: string; m: number | null }>(
+    ctx.db,
+    sql`select p.label, (select (percentile_cont(0.5) within group (order by a.response_minutes))::float8 from lead_assignments a
+          where a.workspace_id = ${ctx.workspaceId} and a.assigned_at >= p.s and a.assigned_at < p.e and a.response_minutes is not null) as m
+        from ${periodsRelation(periods)}`,
+  );
+  return new Map(list.map((r) => [r.label, r.m]));
+}
