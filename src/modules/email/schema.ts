@@ -221,6 +221,8 @@ export const emailMessages = pgTable(
     index('email_messages_broadcast_status_idx').on(t.workspaceId, t.broadcastId, t.status, t.id),
     index('email_messages_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
     index('email_messages_transport_sent_idx').on(t.transportId, t.sentAt),
+    // The KPI board's email engagement: messages sent in a period.
+    index('email_messages_ws_sent_idx').on(t.workspaceId, t.sentAt),
   ],
 );
 

@@ -14,25 +14,37 @@ export interface DealFigures {
 }
 
 /**
- * Closed deals of each period, the median cycle of those won, and deals open at its end. Closed deals are read by
- * close time per period; deals open at an end are those created before it less those closed before it.
+ * Closed deals of each period (read by close time), the median cycle of those won, and deals open at its end.
  */
 export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<string, DealFigures>> {
   const ws = ctx.workspaceId;
-  const list = await rows<DealFigures & { label: string }>(
+  const closed = await rows<Omit<DealFigures, 'open'> & { label: string }>(
     ctx.db,
-    sql`select p.label, c.won, c.lost, c.cycle, o.open
+    sql`select p.label, c.won, c.lost, c.cycle
         from ${periodsRelation(periods)}
         cross join lateral (select
             count(*) filter (where d.status = 'won')::int as won,
             count(*) filter (where d.status = 'lost')::int as lost,
             (percentile_cont(0.5) within group (order by extract(epoch from d.closed_at - d.created_at) / 86400)
               filter (where d.status = 'won'))::float8 as cycle
-          from deals d where d.workspace_id = ${ws} and d.deleted_at is null and d.closed_at >= p.s and d.closed_at < p.e) c
-        cross join lateral (select count(*)::int as open from deals d
-          where d.workspace_id = ${ws} and d.deleted_at is null and d.created_at < p.e and (d.closed_at is null or d.closed_at >= p.e)) o`,
+          from deals d where d.workspace_id = ${ws} and d.deleted_at is null and d.closed_at >= p.s and d.closed_at < p.e) c`,
   );
-  return new Map(list.map(({ label, ...f }) => [label, f]));
+  // Open at each end: one pass over the workspace's deals for all the ends, not one per period.
+  const ends = periods.map((p) => p.end.toISOString());
+  const [open] = await rows<Record<string, number>>(
+    ctx.db,
+    sql`select ${sql.join(
+      ends.map(
+        (e, i) =>
+          sql`count(*) filter (where d.created_at < ${e}::timestamptz and (d.closed_at is null or d.closed_at >= ${e}::timestamptz))::int as ${sql.raw(`o${i}`)}`,
+      ),
+      sql`, `,
+    )} from deals d where d.workspace_id = ${ws} and d.deleted_at is null`,
+  );
+  const byLabel = new Map(closed.map(({ label, ...f }) => [label, f]));
+  return new Map(
+    periods.map((p, i) => [p.label, { ...(byLabel.get(p.label) ?? { won: 0, lost: 0, cycle: null }), open: open?.[`o${i}`] ?? 0 }]),
+  );
 }
 
 /** Median minutes to the first touch of leads assigned in each period. */

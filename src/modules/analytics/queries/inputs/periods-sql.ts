@@ -8,6 +8,3 @@ export const periodsRelation = (periods: Period[], alias = 'p'): SQL =>
 
 /** One entry per label (a board asks for the same period as trend, comparison and growth base). */
 export const distinctPeriods = (periods: Period[]): Period[] => [...new Map(periods.map((p) => [p.label, p])).values()];
-
-export const customerStages = sql`('customer', 'evangelist')`;
-export const sqlStages = sql`('sales_qualified', 'opportunity', 'customer', 'evangelist')`;

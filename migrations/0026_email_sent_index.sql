@@ -1,0 +1,1 @@
+CREATE INDEX "email_messages_ws_sent_idx" ON "email_messages" USING btree ("workspace_id","sent_at");
