@@ -115,10 +115,10 @@ export function BroadcastComposerScreen() {
     return null;
   };
   const body = (): BroadcastBody | null => {
-    if (!audience) return (setLocalError('Choose the audience: a list, a segment or a filter with at least one condition.'), null);
-    if (!sender) return (setLocalError('Add a sender in Email sending settings first.'), null);
-    if (variants.some((v) => !v.templateId)) return (setLocalError('Pick a template for every variant.'), null);
-    if (when === 'later' && !at) return (setLocalError('Pick the date and time to send, or choose “Send now”.'), null);
+    if (!audience) return fail('Choose the audience: a list, a segment or a filter with at least one condition.');
+    if (!sender) return fail('Add a sender in Email sending settings first.');
+    if (variants.some((v) => !v.templateId)) return fail('Pick a template for every variant.');
+    if (when === 'later' && !at) return fail('Pick the date and time to send, or choose “Send now”.');
     setLocalError(null);
     return {
       name,
