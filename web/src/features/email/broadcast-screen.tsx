@@ -270,7 +270,7 @@ function Actions({ b }: { b: Broadcast }) {
 export function BroadcastScreen({ id }: { id: string }) {
   const b = useBroadcast(id);
   const live = b.data ? ['sending', 'testing'].includes(b.data.status) : false;
-  const report = useReport(id, live);
+  const report = useReport(id, b.data?.status, live);
   return (
     <>
       <PageHeader

@@ -59,13 +59,15 @@ export function StatusBadge({ status }: { status: BroadcastStatus }) {
  * template or a stored message contains cannot touch the app.
  */
 export function MailFrame({ html, title, height = 560, width }: { html: string; title: string; height?: number; width?: number }) {
+  // Remote stylesheets (MJML's web fonts) are blocked by the app's CSP in the frame anyway; leave them out rather than log errors.
+  const shown = html.replace(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/gi, '');
   return (
     <Box
       component="iframe"
       title={title}
       sandbox=""
       referrerPolicy="no-referrer"
-      srcDoc={html}
+      srcDoc={shown}
       style={{
         width: width ?? '100%',
         maxWidth: '100%',

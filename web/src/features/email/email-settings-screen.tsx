@@ -109,7 +109,7 @@ function SenderModal({ sender, transports, onClose }: { sender: Sender | null; t
   const fieldErr = err && ['fromName', 'fromEmail', 'replyTo', 'postalAddress', 'transportId'].some((f) => err.fieldError(f));
   return (
     <Modal opened onClose={onClose} title={<Text fw={650}>{sender ? 'Edit sender' : 'New sender'}</Text>}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
             label="From name"
@@ -286,7 +286,7 @@ function TransportModal({ onClose }: { onClose: () => void }) {
   const fieldErr = err && ['name', 'host', 'port', 'concurrency', 'perSecond', 'hourlyCap', 'dailyCap'].some((x) => err.fieldError(x));
   return (
     <Modal opened onClose={onClose} size="lg" title={<Text fw={650}>New SMTP relay</Text>}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2}>
             <TextInput

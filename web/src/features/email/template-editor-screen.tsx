@@ -191,7 +191,7 @@ function Editor({ template }: { template: Template }) {
               </Group>
               <TextInput
                 label="Subject"
-                ff="monospace"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
                 value={draft.subject}
                 onChange={(e) => set('subject', e.currentTarget.value)}
                 readOnly={!editable}

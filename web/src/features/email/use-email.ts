@@ -62,10 +62,13 @@ export const useBroadcast = (id: string) =>
     queryFn: ({ signal }) => api.get<Broadcast>(`/api/email/broadcasts/${id}`, undefined, signal),
     refetchInterval: (q) => (live(q.state.data?.status) ? 1000 : false),
   });
-export const useReport = (id: string, refresh: boolean) =>
+/** The report; refetched every few seconds while sending and once more when the status changes (e.g. to sent). */
+export const useReport = (id: string, status: string | undefined, refresh: boolean) =>
   useQuery({
-    queryKey: ['email', 'broadcast', id, 'report'],
+    queryKey: ['email', 'broadcast', id, 'report', status],
     queryFn: ({ signal }) => api.get<Report>(`/api/email/broadcasts/${id}/report`, undefined, signal),
+    enabled: status !== undefined,
+    placeholderData: keepPreviousData,
     refetchInterval: refresh ? 3000 : false,
   });
 
