@@ -135,7 +135,7 @@ async function flow(page: Page, api: ReturnType<typeof apiOf>) {
     // Progress until sent (no SMTP relay: the outbox keeps the mail), then the report.
     await page.getByRole('heading', { name: 'Spring newsletter', level: 1 }).waitFor(wait);
     await expect.poll(() => page.getByTestId('progress-text').textContent(), wait).toBe('3 of 3 done');
-    await page.getByText('Sent', { exact: true }).first().waitFor(wait);
+    await expect.poll(() => page.getByTestId('broadcast-status').textContent(), wait).toBe('Sent');
     await expect.poll(() => page.getByTestId('count-sent').textContent(), wait).toBe('Sent2');
     expect(await page.getByTestId('count-suppressed').textContent()).toBe('Suppressed1');
     const report = page.getByRole('table', { name: 'Report' });

@@ -5,7 +5,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RelativeTime } from '../../components/relative-time.tsx';
+import { formatDateTime } from '../../components/relative-time.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
 import { progressOf } from './broadcasts-screen.tsx';
@@ -104,9 +104,9 @@ function ReportTable({ report }: { report: Report }) {
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.key}>
-            <Table.Th scope="row" fw={r.rate ? 400 : 500} c={r.rate ? 'dimmed' : undefined}>
+            <Table.Td fw={r.rate ? 400 : 500} c={r.rate ? 'dimmed' : undefined}>
               {r.label}
-            </Table.Th>
+            </Table.Td>
             {columns.map((c) => {
               const v = c.data[r.key];
               return (
@@ -276,23 +276,18 @@ export function BroadcastScreen({ id }: { id: string }) {
       <PageHeader
         title={b.data?.name ?? 'Broadcast'}
         description={
-          b.data && (
-            <Group gap="xs" component="span">
-              <StatusBadge status={b.data.status} />
-              <Text span size="sm" c="dimmed">
-                {b.data.recipientCount.toLocaleString()} recipients · started <RelativeTime value={b.data.startedAt} fallback="not yet" />
-                {b.data.finishedAt && (
-                  <>
-                    {' '}
-                    · finished <RelativeTime value={b.data.finishedAt} />
-                  </>
-                )}
-              </Text>
-            </Group>
-          )
+          b.data &&
+          `${b.data.recipientCount.toLocaleString()} recipients · ${
+            b.data.startedAt
+              ? `started ${formatDateTime(b.data.startedAt)}`
+              : b.data.scheduledAt
+                ? `scheduled for ${formatDateTime(b.data.scheduledAt)}`
+                : 'not sent yet'
+          }${b.data.finishedAt ? ` · finished ${formatDateTime(b.data.finishedAt)}` : ''}`
         }
         actions={
           <>
+            {b.data && <StatusBadge status={b.data.status} size="lg" />}
             {b.data && <Actions b={b.data} />}
             <ButtonLink to="/email" variant="default">
               All broadcasts

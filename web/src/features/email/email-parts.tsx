@@ -46,9 +46,9 @@ export const statusLabels: Record<BroadcastStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export function StatusBadge({ status }: { status: BroadcastStatus }) {
+export function StatusBadge({ status, size }: { status: BroadcastStatus; size?: 'sm' | 'lg' }) {
   return (
-    <Badge variant="light" color={statusColors[status]} tt="none">
+    <Badge variant="light" color={statusColors[status]} tt="none" size={size} data-testid="broadcast-status">
       {statusLabels[status]}
     </Badge>
   );
@@ -60,7 +60,7 @@ export function StatusBadge({ status }: { status: BroadcastStatus }) {
  */
 export function MailFrame({ html, title, height = 560, width }: { html: string; title: string; height?: number; width?: number }) {
   // Remote stylesheets (MJML's web fonts) are blocked by the app's CSP in the frame anyway; leave them out rather than log errors.
-  const shown = html.replace(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/gi, '');
+  const shown = html.replace(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/gi, '').replace(/@import\s+url\([^)]*\)\s*;?/gi, '');
   return (
     <Box
       component="iframe"

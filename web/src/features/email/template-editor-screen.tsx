@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Grid, Group, Loader, Paper, SegmentedControl, Sta
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -147,6 +147,10 @@ function Editor({ template }: { template: Template }) {
   const [debounced] = useDebouncedValue(draft, 400);
   const { name: _name, ...content } = debounced;
   const preview = usePreview(template.id, content, contactId);
+  // While the draft has an error, keep showing the last good render (dimmed) under the error.
+  const lastGood = useRef(preview.data);
+  if (preview.data && !preview.isError) lastGood.current = preview.data;
+  const shown = preview.isError ? lastGood.current : preview.data;
   const save = useSaveTemplate(template.id);
   const set = <K extends keyof TemplateDraft>(k: K, v: TemplateDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const saveErr = save.error instanceof ApiError ? save.error : null;
@@ -251,17 +255,17 @@ function Editor({ template }: { template: Template }) {
             {preview.isFetching && <Loader size="sm" aria-label="Rendering preview" />}
           </Group>
           {preview.isError && <TemplateError error={preview.error} />}
-          {preview.data ? (
+          {shown ? (
             <Stack gap="xs" style={{ opacity: preview.isError ? 0.5 : 1 }}>
               <Paper p="sm">
                 <Text size="xs" c="dimmed">
                   Subject
                 </Text>
                 <Text fw={600} data-testid="preview-subject">
-                  {preview.data.subject}
+                  {shown.subject}
                 </Text>
               </Paper>
-              <DevicePreview html={preview.data.html} title="Email preview" />
+              <DevicePreview html={shown.html} title="Email preview" />
             </Stack>
           ) : (
             !preview.isError && <LoadingCard rows={6} label="Rendering preview" />
