@@ -1,4 +1,4 @@
-import { Button, Progress, Table, Text } from '@mantine/core';
+import { Progress, Table, Text } from '@mantine/core';
 import { IconMail, IconPlus } from '@tabler/icons-react';
 import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -50,11 +50,7 @@ export function BroadcastsScreen() {
               <ButtonLink to="/email/templates" variant="default">
                 Templates
               </ButtonLink>
-              {newButton || (
-                <Button disabled variant="default">
-                  Ask a marketer to send
-                </Button>
-              )}
+              {newButton}
             </>
           }
         />
