@@ -137,13 +137,20 @@ function TestSend({ templateId, dirty }: { templateId: string; dirty: boolean })
   );
 }
 
-function Editor({ template }: { template: Template }) {
+function Editor({
+  template,
+  contactId,
+  setContactId,
+}: {
+  template: Template;
+  contactId: string | null;
+  setContactId: (id: string | null) => void;
+}) {
   const can = usePermissions();
   const editable = can('email:write');
   const [draft, setDraft] = useState<TemplateDraft>(() => fromVersion(template.name, template.current));
   const saved = useMemo(() => fromVersion(template.name, template.current), [template]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const [contactId, setContactId] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(draft, 400);
   const { name: _name, ...content } = debounced;
   const preview = usePreview(template.id, content, contactId);
@@ -279,6 +286,8 @@ function Editor({ template }: { template: Template }) {
 /** A template: edit with a live preview (desktop/mobile, any contact), errors with their line, versions, test send. */
 export function TemplateEditorScreen({ id }: { id: string }) {
   const template = useTemplate(id);
+  // Kept across saves (the editor starts afresh from each saved version).
+  const [contactId, setContactId] = useState<string | null>(null);
   return (
     <>
       <PageHeader
@@ -295,7 +304,7 @@ export function TemplateEditorScreen({ id }: { id: string }) {
       ) : template.isError ? (
         <ErrorAlert error={template.error} title="Could not load the template" onRetry={() => template.refetch()} />
       ) : (
-        <Editor key={template.data.currentVersion} template={template.data} />
+        <Editor key={template.data.currentVersion} template={template.data} contactId={contactId} setContactId={setContactId} />
       )}
     </>
   );
