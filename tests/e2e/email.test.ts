@@ -113,6 +113,7 @@ async function flow(page: Page, api: ReturnType<typeof apiOf>) {
   await expect.poll(() => page.locator('iframe[title="Email preview"]').evaluate((f) => f.getBoundingClientRect().width), wait).toBe(375);
   await page.getByRole('button', { name: 'Save version' }).click();
   await page.getByText('Version 2 saved').waitFor(wait);
+  await preview.getByText('Hi Ana, spring is here.').waitFor(wait);
   await expect.poll(() => page.getByRole('table', { name: 'Version history' }).locator('tbody tr').count(), wait).toBe(2);
   await crm.e2e.screenshot(page, 'email-template-editor');
 
