@@ -58,6 +58,7 @@ registerErrorCodes({
   email_domain_taken: 409,
   subscription_type_taken: 409,
   email_sender_missing: 409,
+  email_sender_in_use: 409,
   contact_has_no_email: 400,
 });
 registerEventTypes([

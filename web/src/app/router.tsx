@@ -12,6 +12,16 @@ import {
   taskRoute,
   tasksRoute,
 } from '../routes/crm-routes.tsx';
+import {
+  broadcastRoute,
+  broadcastsRoute,
+  emailSettingsRoute,
+  newBroadcastRoute,
+  outboxRoute,
+  suppressionsRoute,
+  templateRoute,
+  templatesRoute,
+} from '../routes/email-routes.tsx';
 import { importRoute, importsRoute, newImportRoute, workspaceExportRoute } from '../routes/exchange-routes.tsx';
 import { forecastRoute, quotasRoute, winLossRoute } from '../routes/forecast-routes.tsx';
 import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../routes/lead-routes.tsx';
@@ -82,6 +92,14 @@ const routeTree = rootRoute.addChildren([
     campaignsRoute,
     campaignRoute,
     attributionRoute,
+    broadcastsRoute,
+    newBroadcastRoute,
+    broadcastRoute,
+    templatesRoute,
+    templateRoute,
+    outboxRoute,
+    suppressionsRoute,
+    emailSettingsRoute,
     settingsIndexRoute,
     workspaceSettingsRoute,
     customFieldsRoute,

@@ -83,6 +83,15 @@ export const senderBody = z.strictObject({
   transportId: z.uuid().nullish(),
   isDefault: z.boolean().default(false),
 });
+/** A sender change: only the fields given (no defaults, so an omitted field keeps its value). */
+export const updateSenderBody = z.strictObject({
+  fromName: z.string().trim().min(1, 'give the From name').max(200).optional(),
+  fromEmail: email.optional(),
+  replyTo: email.nullish(),
+  postalAddress: z.string().trim().max(500).optional(),
+  transportId: z.uuid().nullish(),
+  isDefault: z.boolean().optional(),
+});
 export const senderSchema = z.object({
   id: z.uuid(),
   fromName: z.string(),
@@ -217,3 +226,16 @@ export const outboxItem = z.object({
   createdAt: time,
 });
 export const outboxQuery = z.object({ before: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const outboxMessageSchema = z.object({
+  id: z.uuid(),
+  messageId: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  date: time.nullable(),
+  html: z.string().nullable().describe('The HTML part as sent; show it only in a sandboxed frame'),
+  text: z.string().nullable(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })).describe('Without the DKIM signature'),
+  dkimSigned: z.boolean(),
+  createdAt: time,
+});

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App } from '../../../kernel/http/index.ts';
+import { getOutboxMessage } from '../queries/get-outbox-message.ts';
 import { sendEmail } from '../use-cases/send-email.ts';
-import { idParams, messageSchema, outboxItem, outboxQuery, sendBody, sendResultSchema } from './email.types.ts';
+import { idParams, messageSchema, outboxItem, outboxMessageSchema, outboxQuery, sendBody, sendResultSchema } from './email.types.ts';
 
 const tags = ['email'];
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -67,6 +68,19 @@ export async function messageRoutes(app: App) {
         .map((x) => ({ id: x.id, messageId: x.message_id, to: x.to_email, subject: x.subject, createdAt: iso(x.created_at)! }));
       return { items, next: r.length > limit ? items[items.length - 1]!.id : null };
     },
+  );
+  app.get(
+    '/api/email/outbox/:id',
+    {
+      config: { permission: 'email:read' },
+      schema: {
+        tags,
+        description: 'A stored message parsed: headers, HTML and text parts',
+        params: idParams,
+        response: { 200: outboxMessageSchema },
+      },
+    },
+    async (req) => getOutboxMessage(req.ctx, req.params.id),
   );
   app.get(
     '/api/email/outbox/:id.eml',

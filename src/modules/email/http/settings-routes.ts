@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../../kernel/http/index.ts';
 import { createDomain, getDomains } from '../use-cases/manage-domains.ts';
-import { createSender, getSenders } from '../use-cases/manage-senders.ts';
+import { createSender, deleteSender, getSenders, updateSender } from '../use-cases/manage-senders.ts';
 import {
   createSubscriptionType,
   getSubscriptionTypes,
@@ -24,6 +24,7 @@ import {
   suppressionSchema,
   transportBody,
   transportSchema,
+  updateSenderBody,
 } from './email.types.ts';
 
 const tags = ['email settings'];
@@ -65,6 +66,15 @@ export async function settingsRoutes(app: App) {
     { config: manage, schema: { tags, body: senderBody, response: { 201: senderSchema } } },
     async (req, reply) => reply.status(201).send(await createSender(req.ctx, req.body)),
   );
+  app.patch(
+    '/api/email/senders/:id',
+    { config: manage, schema: { tags, params: idParams, body: updateSenderBody, response: { 200: senderSchema } } },
+    async (req) => updateSender(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/api/email/senders/:id', { config: manage, schema: { tags, params: idParams, response: { 200: okSchema } } }, async (req) => {
+    await deleteSender(req.ctx, req.params.id);
+    return { ok: true as const };
+  });
 
   app.get(
     '/api/email/domains',
