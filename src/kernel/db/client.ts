@@ -59,10 +59,22 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
+/**
+ * Startup options of every connection: no JIT. Reports have large cost estimates, so PostgreSQL compiled their plans
+ * (50–700 ms each) to save less than that; the app's statements are short and run once. A URL's own `options` stay.
+ */
+const sessionOptions = (url: string) => {
+  let own: string | null = null;
+  try {
+    own = new URL(url).searchParams.get('options');
+  } catch {}
+  return [own, '-c jit=off'].filter(Boolean).join(' ');
+};
+
 async function openPostgres(url: string, readUrl: string | undefined, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, options: sessionOptions(url) });
   pool.on('error', () => {}); // an idle client's error is reported by the next query on it
-  const readPool = readUrl ? new pg.Pool({ connectionString: readUrl, max }) : undefined;
+  const readPool = readUrl ? new pg.Pool({ connectionString: readUrl, max, options: sessionOptions(readUrl) }) : undefined;
   const db = drizzlePg(pool) as unknown as Db;
   await pool.query('select 1');
   return {

@@ -58,6 +58,8 @@ export const contacts = pgTable(
   (t) => [
     index('contacts_ws_name_idx').on(t.workspaceId, sql`lower(${t.displayName})`, t.id),
     index('contacts_ws_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    // Leads created in a period (the KPI board's cohorts), counted from the index alone.
+    index('contacts_ws_live_created_idx').on(t.workspaceId, t.createdAt).where(sql`deleted_at is null`),
     index('contacts_ws_owner_idx').on(t.workspaceId, t.ownerId, t.id),
     index('contacts_ws_company_idx').on(t.workspaceId, t.companyId),
     index('contacts_ws_stage_idx').on(t.workspaceId, t.lifecycleStage, t.id),

@@ -74,6 +74,8 @@ export const leadAssignments = pgTable(
     uniqueIndex('lead_assignments_contact_uq').on(t.workspaceId, t.contactId),
     index('lead_assignments_waiting_idx').on(t.workspaceId, t.dueAt, t.id).where(sql`first_touch_at is null`),
     index('lead_assignments_owner_idx').on(t.workspaceId, t.ownerId, t.assignedAt),
+    // Response times of the leads assigned in a period (the KPI board), read from the index alone.
+    index('lead_assignments_assigned_idx').on(t.workspaceId, t.assignedAt, t.responseMinutes),
   ],
 );
 

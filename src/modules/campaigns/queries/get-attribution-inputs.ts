@@ -47,16 +47,19 @@ export async function getWonDeals(ctx: Ctx, p: Period): Promise<WonDeal[]> {
           from deals d
           where d.workspace_id = ${ctx.workspaceId} and d.status = 'won' and d.deleted_at is null and d.amount is not null
             and ${inPeriod(sql`d.closed_at`, p, tzOf(ctx))}),
-        people as (${peopleSql(ctx)})
-        select w.id, w.amount, w.currency, (w.closed_at at time zone 'UTC')::date::text as close_day,
-          w.closed_at::text as closed_at, w.created_at::text as created_at,
-          (select min(coalesce(
+        people as (${peopleSql(ctx)}),
+        -- When each deal's people first became leads (or were created, when their history says nothing): grouped by
+        -- deal in one pass, not a subquery per deal that re-read the people of every deal (quadratic in won deals).
+        lead_at as (
+          select pp.deal_id, min(coalesce(
               (select min(lh.changed_at) from lifecycle_history lh where lh.workspace_id = ${ctx.workspaceId}
                  and lh.contact_id = pp.contact_id and lh.to_stage in (${stageList(reached.lead)})),
-              c.created_at))::text
-           from people pp join contacts c on c.workspace_id = ${ctx.workspaceId} and c.id = pp.contact_id
-           where pp.deal_id = w.id) as lead_at
-        from won w`,
+              c.created_at)) as at
+          from people pp join contacts c on c.workspace_id = ${ctx.workspaceId} and c.id = pp.contact_id
+          group by pp.deal_id)
+        select w.id, w.amount, w.currency, (w.closed_at at time zone 'UTC')::date::text as close_day,
+          w.closed_at::text as closed_at, w.created_at::text as created_at, l.at::text as lead_at
+        from won w left join lead_at l on l.deal_id = w.id`,
   );
   return list.map(toWon);
 }

@@ -27,7 +27,8 @@ export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<s
             count(*) filter (where d.status = 'lost')::int as lost,
             (percentile_cont(0.5) within group (order by extract(epoch from d.closed_at - d.created_at) / 86400)
               filter (where d.status = 'won'))::float8 as cycle
-          from deals d where d.workspace_id = ${ws} and d.deleted_at is null and d.closed_at >= p.s and d.closed_at < p.e) c`,
+          from deals d where d.workspace_id = ${ws} and d.status in ('won', 'lost') and d.deleted_at is null
+            and d.closed_at >= p.s and d.closed_at < p.e) c`,
   );
   // Open at each end: one pass over the workspace's deals for all the ends, not one per period.
   const ends = periods.map((p) => p.end.toISOString());

@@ -1,0 +1,2 @@
+CREATE INDEX "contacts_ws_live_created_idx" ON "contacts" USING btree ("workspace_id","created_at") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "lead_assignments_assigned_idx" ON "lead_assignments" USING btree ("workspace_id","assigned_at","response_minutes");
