@@ -2,6 +2,7 @@ import { registerPermissions, roles } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import type { App } from '../../kernel/http/index.ts';
 import { analyticsRoutes as routes } from './http/analytics-routes.ts';
+import { reportRoutes } from './http/report-routes.ts';
 
 /**
  * Measurement: the Market-and-Sell KPIs (pure formulas over SQL inputs, in the workspace's time zone and reporting
@@ -34,4 +35,5 @@ registerErrorCodes({ kpi_not_found: 404, invalid_period: 400, sales_cost_not_fou
 /** GET /api/analytics/kpis(.csv), GET /api/analytics/kpis/:kpi/records, settings, sales costs, market sizes. */
 export async function analyticsRoutes(app: App) {
   await routes(app);
+  await reportRoutes(app);
 }

@@ -42,7 +42,7 @@ export async function getCohorts(ctx: Ctx, q: CohortQuery, now = new Date()): Pr
   const lastCohortMonth = monthIndex(range.to);
   if (lastCohortMonth - firstMonth + 1 > maxMonths)
     throw new AppError('validation_failed', `Cohorts cover at most ${maxMonths} months; shorten the range.`, {
-      path: ['querystring', 'from'],
+      path: ['query', 'from'],
     });
   const current = periodAt(now, 'month', tz);
   const lastMonth = current.year * 12 + current.month - 1;
@@ -54,7 +54,14 @@ export async function getCohorts(ctx: Ctx, q: CohortQuery, now = new Date()): Pr
   const kind = q.basis ?? 'customers';
   if (kind === 'revenue') {
     const visible = await resolvedOwnerVisibility(ctx, sql`d.owner_id`);
-    const orders = await rows<{ customer: string; confirmed: number; cancelled: number | null; mrr: string; currency: string; rate: string | null }>(
+    const orders = await rows<{
+      customer: string;
+      confirmed: number;
+      cancelled: number | null;
+      mrr: string;
+      currency: string;
+      rate: string | null;
+    }>(
       ctx.db,
       sql`select coalesce(o.company_id, o.deal_id, o.id)::text as customer, ${localMonth(sql`o.confirmed_at`)} as confirmed,
           case when o.cancelled_at is null then null else ${localMonth(sql`o.cancelled_at`)} end as cancelled,

@@ -171,7 +171,7 @@ export async function getFunnelDropOff(ctx: Ctx, q: DropOffQuery): Promise<DropO
   const i = funnelStages.indexOf(q.stage);
   if (i === funnelStages.length - 1)
     throw new AppError('validation_failed', 'Customer is the last stage; pick an earlier stage to see who stopped there.', {
-      path: ['querystring', 'stage'],
+      path: ['query', 'stage'],
     });
   const { range, o } = await prepare(ctx, q);
   let contacts = await loadFunnelContacts(ctx, range, o, q.by);

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../kernel/context.ts';
-import { type AttributionModel, campaignTypes, getAttribution } from '../../campaigns/index.ts';
+import { type AttributionModel, type campaignTypes, getAttribution } from '../../campaigns/index.ts';
 import { parseDateRange } from '../reports/date-range.ts';
 import { getAnalyticsBasis } from './workspace-basis.ts';
 

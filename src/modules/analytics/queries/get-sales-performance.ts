@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { type ForecastNode, getForecast, getForecastAccuracy, parsePeriod as forecastPeriod } from '../../forecasts/index.ts';
+import { type ForecastNode, parsePeriod as forecastPeriod, getForecast, getForecastAccuracy } from '../../forecasts/index.ts';
 import { resolvedOwnerVisibility } from '../../identity/index.ts';
 import { getResponseTimes } from '../../routing/index.ts';
 import { convertMinor } from '../../sales/index.ts';
@@ -32,12 +32,12 @@ export async function getSalesPerformance(ctx: Ctx, q: { period?: string }): Pro
   const basis = await getAnalyticsBasis(ctx);
   const tz = basis.timezone;
   const raw = q.period ?? parsePeriod(new Date().toISOString().slice(0, 7), tz).label;
-  const p = parsePeriod(raw, tz, ['querystring', 'period']);
+  const p = parsePeriod(raw, tz, ['query', 'period']);
   if (p.kind === 'year')
     throw new AppError('invalid_period', 'Sales performance is by month (2026-11) or quarter (2026-Q4); pick one of those.', {
-      path: ['querystring', 'period'],
+      path: ['query', 'period'],
     });
-  const fp = forecastPeriod(p.label, ['querystring', 'period']);
+  const fp = forecastPeriod(p.label, ['query', 'period']);
   const ws = ctx.workspaceId;
   const start = p.start.toISOString();
   const end = p.end.toISOString();
@@ -88,29 +88,30 @@ export async function getSalesPerformance(ctx: Ctx, q: { period?: string }): Pro
   const accuracyBy = new Map(accuracy.reps.map((r) => [r.userId, r.averageAccuracy]));
   const responseBy = new Map(responses.reps.map((r) => [r.userId, r.medianMinutes]));
   const unconverted = new Set<string>();
-  const reps: RepInputs[] = people.map((u) => ({
-    userId: u.id,
-    name: u.name,
-    teamIds: memberships.filter((m) => m.user_id === u.id).map((m) => m.team_id),
-    activities: activities.get(u.id) ?? 0,
-    dealsCreated: createdBy.get(u.id) ?? 0,
-    closed: closed
-      .filter((d) => d.owner === u.id)
-      .map((d) => {
-        const amount = Number(d.amount ?? 0);
-        let converted = amount;
-        if (d.won && d.currency !== basis.currency) {
-          if (d.rate === null) {
-            unconverted.add(d.currency);
-            converted = 0;
-          } else converted = convertMinor(amount, Number(d.rate), d.currency, basis.currency);
-        }
-        return { won: d.won, amount: d.won ? converted : 0, days: Number(d.days) };
-      }),
-    medianResponseMinutes: responseBy.get(u.id) ?? null,
-    quota: quotas.get(u.id) ?? null,
-    forecastAccuracy: accuracyBy.get(u.id) ?? null,
-  }))
+  const reps: RepInputs[] = people
+    .map((u) => ({
+      userId: u.id,
+      name: u.name,
+      teamIds: memberships.filter((m) => m.user_id === u.id).map((m) => m.team_id),
+      activities: activities.get(u.id) ?? 0,
+      dealsCreated: createdBy.get(u.id) ?? 0,
+      closed: closed
+        .filter((d) => d.owner === u.id)
+        .map((d) => {
+          const amount = Number(d.amount ?? 0);
+          let converted = amount;
+          if (d.won && d.currency !== basis.currency) {
+            if (d.rate === null) {
+              unconverted.add(d.currency);
+              converted = 0;
+            } else converted = convertMinor(amount, Number(d.rate), d.currency, basis.currency);
+          }
+          return { won: d.won, amount: d.won ? converted : 0, days: Number(d.days) };
+        }),
+      medianResponseMinutes: responseBy.get(u.id) ?? null,
+      quota: quotas.get(u.id) ?? null,
+      forecastAccuracy: accuracyBy.get(u.id) ?? null,
+    }))
     // Admins and marketers appear only when they own figures of the period.
     .filter((r, i) => people[i]!.seller || r.activities > 0 || r.dealsCreated > 0 || r.closed.length > 0 || r.quota !== null);
   const visibleIds = new Set(people.map((u) => u.id));

@@ -50,9 +50,7 @@ export function revenueMembers(orders: RecurringOrder[], lastMonth: number): Coh
     const mrr: number[] = [];
     for (let m = startMonth; m <= lastMonth; m++)
       mrr.push(
-        list
-          .filter((o) => o.confirmedMonth <= m && (o.cancelledMonth === null || o.cancelledMonth > m))
-          .reduce((sum, o) => sum + o.mrr, 0),
+        list.filter((o) => o.confirmedMonth <= m && (o.cancelledMonth === null || o.cancelledMonth > m)).reduce((sum, o) => sum + o.mrr, 0),
       );
     return { startMonth, mrr, active: mrr.map((v) => v > 0) };
   });

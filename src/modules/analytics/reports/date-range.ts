@@ -43,11 +43,11 @@ export function parseDateRange(q: { from?: string; to?: string }, timezone: stri
   ] as const)
     if (!validDay(day))
       throw new AppError('validation_failed', `"${day}" is not a day; write it as YYYY-MM-DD, e.g. 2026-01-31.`, {
-        path: ['querystring', field],
+        path: ['query', field],
       });
   if (to < from)
     throw new AppError('validation_failed', `The range ends (${to}) before it starts (${from}); swap the dates.`, {
-      path: ['querystring', 'to'],
+      path: ['query', 'to'],
     });
   return { from, to, start: new Date(dayStart(from, timezone)), end: new Date(dayStart(nextDay(to), timezone)) };
 }
