@@ -15,7 +15,11 @@ function lastQuarter() {
 }
 
 async function pick(page: Awaited<ReturnType<CrmE2E['adminPage']>>, label: string, option: string) {
-  await page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label })).first().click();
+  await page
+    .getByRole('textbox', { name: label })
+    .or(page.getByRole('combobox', { name: label }))
+    .first()
+    .click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

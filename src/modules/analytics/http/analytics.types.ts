@@ -257,3 +257,7 @@ export const marketingPerformanceSchema = z.object({
   totals: z.object({ revenue: z.number(), spend: z.number(), wonDeals: z.int(), wonWithoutTouches: z.int() }),
   unconverted: z.array(z.object({ currency: z.string(), day: z.string(), what: z.string() })),
 });
+export const digestSchema = z.object({
+  subscribed: z.boolean(),
+  lastSentOn: z.string().nullable().describe('The local Monday of the last digest sent'),
+});

@@ -5,6 +5,7 @@ import { getCohorts } from '../queries/get-cohorts.ts';
 import { getFunnel, getFunnelDropOff } from '../queries/get-funnel.ts';
 import { getMarketingPerformance } from '../queries/get-marketing-performance.ts';
 import { getSalesPerformance } from '../queries/get-sales-performance.ts';
+import { getDigestSubscription, setDigestSubscription } from '../use-cases/digest-subscription.ts';
 import * as t from './analytics.types.ts';
 
 const tags = ['analytics'];
@@ -233,5 +234,33 @@ export async function reportRoutes(app: App) {
         ]),
       ]);
     },
+  );
+  app.get(
+    '/api/analytics/digest-subscription',
+    {
+      config: read,
+      schema: { tags, description: 'Whether you get the KPI board by email every Monday morning.', response: { 200: t.digestSchema } },
+    },
+    async (req) => getDigestSubscription(req.ctx),
+  );
+  app.post(
+    '/api/analytics/digest-subscription',
+    {
+      config: read,
+      schema: {
+        tags,
+        description: 'Subscribe to the weekly KPI email (Monday from 07:00 in the workspace time zone). Idempotent.',
+        response: { 200: t.digestSchema },
+      },
+    },
+    async (req) => setDigestSubscription(req.ctx, true),
+  );
+  app.delete(
+    '/api/analytics/digest-subscription',
+    {
+      config: read,
+      schema: { tags, description: 'Stop the weekly KPI email. Idempotent.', response: { 200: t.digestSchema } },
+    },
+    async (req) => setDigestSubscription(req.ctx, false),
   );
 }
