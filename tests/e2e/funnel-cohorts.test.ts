@@ -114,4 +114,15 @@ describeBrowser('funnel, cohorts and performance reports', () => {
     expect(await reps.textContent()).toContain('100 %');
     await crm.e2e.screenshot(page, 'sales-performance-light');
   });
+
+  it('subscribes to the weekly KPI email from the dashboard', async () => {
+    const page = await crm.adminPage();
+    await page.goto('/reports/kpis');
+    const toggle = page.getByRole('switch', { name: 'Email me every Monday' });
+    await expect.poll(async () => toggle.isEnabled(), wait).toBe(true);
+    await toggle.check({ force: true });
+    await expect
+      .poll(async () => (await (await page.request.get('/api/analytics/digest-subscription')).json()).subscribed, wait)
+      .toBe(true);
+  });
 });

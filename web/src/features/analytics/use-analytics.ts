@@ -103,3 +103,10 @@ export const useMarketingPerformance = (range: { from: string; to: string }, mod
     queryFn: ({ signal }) => api.get<MarketingPerformance>('/api/analytics/marketing-performance', { ...range, model }, signal),
     placeholderData: keepPreviousData,
   });
+
+export const useDigestSubscription = () =>
+  useQuery({
+    queryKey: ['analytics', 'digest'],
+    queryFn: ({ signal }) =>
+      api.get<{ subscribed: boolean; lastSentOn: string | null }>('/api/analytics/digest-subscription', undefined, signal),
+  });
