@@ -120,7 +120,9 @@ describeBrowser('funnel, cohorts and performance reports', () => {
     await page.goto('/reports/kpis');
     const toggle = page.getByRole('switch', { name: 'Email me every Monday' });
     await expect.poll(async () => toggle.isEnabled(), wait).toBe(true);
-    await toggle.check({ force: true });
+    // The switch follows the saved state, so it flips once the server has answered (hence no check()).
+    await toggle.click({ force: true });
+    await expect.poll(async () => toggle.isChecked(), wait).toBe(true);
     await expect
       .poll(async () => (await (await page.request.get('/api/analytics/digest-subscription')).json()).subscribed, wait)
       .toBe(true);
