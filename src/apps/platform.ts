@@ -11,7 +11,7 @@ import { deliverWebhookJob, eventRoutes, fanOutJob, subscriberJob } from '../ker
 import { type App, buildApp, opsRoutes } from '../kernel/http/index.ts';
 import { jobsRoutes, registerJobs } from '../kernel/jobs/index.ts';
 import { activitiesRoutes, taskRemindersJob } from '../modules/activities/index.ts';
-import { analyticsRoutes } from '../modules/analytics/index.ts';
+import { analyticsRoutes, weeklyDigestJob } from '../modules/analytics/index.ts';
 import { campaignsRoutes, deriveTouchpointsJob } from '../modules/campaigns/index.ts';
 import { captureRoutes } from '../modules/capture/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
@@ -86,6 +86,7 @@ export function registerAllJobs() {
     undoImportJob,
     maintainEventPartitionsJob,
     weeklySnapshotsJob,
+    weeklyDigestJob,
     deriveTouchpointsJob,
     drainSegmentsJob,
     rebuildSegmentJob,

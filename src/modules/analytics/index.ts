@@ -1,7 +1,10 @@
 import { registerPermissions, roles } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import type { App } from '../../kernel/http/index.ts';
+import { defineSchedule } from '../../kernel/jobs/index.ts';
 import { analyticsRoutes as routes } from './http/analytics-routes.ts';
+import { reportRoutes } from './http/report-routes.ts';
+import { weeklyDigestJob } from './jobs/weekly-digest.ts';
 
 /**
  * Measurement: the Market-and-Sell KPIs (pure formulas over SQL inputs, in the workspace's time zone and reporting
@@ -20,6 +23,7 @@ export { rateOn } from './queries/rate-sql.ts';
 export * from './schema.ts';
 export { saveMarketSize, saveSalesCost } from './use-cases/save-cost.ts';
 export { saveKpiSettings } from './use-cases/save-kpi-settings.ts';
+export { weeklyDigestJob };
 
 registerPermissions({
   'analytics:read': { kind: 'read', roles, description: 'See the KPI board, reports, costs and market sizes' },
@@ -29,9 +33,12 @@ registerPermissions({
     description: 'Set KPI targets and gross margin; enter sales costs and market sizes',
   },
 });
+// Hourly, so each workspace's Monday 07:00 is met in its own time zone; subscribers get one email a week.
+defineSchedule({ name: 'analytics.weekly_digest', cron: '0 * * * *', job: weeklyDigestJob, payload: {} });
 registerErrorCodes({ kpi_not_found: 404, invalid_period: 400, sales_cost_not_found: 404, market_size_not_found: 404 });
 
 /** GET /api/analytics/kpis(.csv), GET /api/analytics/kpis/:kpi/records, settings, sales costs, market sizes. */
 export async function analyticsRoutes(app: App) {
   await routes(app);
+  await reportRoutes(app);
 }

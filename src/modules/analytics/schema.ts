@@ -55,3 +55,15 @@ export const analyticsSettings = pgTable('analytics_settings', {
   grossMargin: doublePrecision('gross_margin').notNull().default(0.8),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/** Members who get the KPI board by email every Monday morning (workspace time zone); `lastSentOn` is that local Monday. */
+export const analyticsDigestSubscriptions = pgTable(
+  'analytics_digest_subscriptions',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSentOn: date('last_sent_on', { mode: 'string' }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);

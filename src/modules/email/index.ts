@@ -31,6 +31,7 @@ export { createSubscriptionType, suppressAddress } from './use-cases/manage-subs
 export { createTransport } from './use-cases/manage-transports.ts';
 export { createTemplate, updateTemplate } from './use-cases/save-template.ts';
 export { sendEmail } from './use-cases/send-email.ts';
+export { sendHtmlToUser } from './use-cases/send-html-to-user.ts';
 
 const marketing = ['admin', 'marketing'] as const;
 registerPermissions({

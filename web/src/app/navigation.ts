@@ -11,6 +11,7 @@ import {
   IconCopy,
   IconDatabaseExport,
   IconFileImport,
+  IconFilter,
   IconForms,
   IconHistory,
   IconHome,
@@ -26,7 +27,9 @@ import {
   IconRosetteDiscountCheck,
   IconRoute,
   IconSpeakerphone,
+  IconTable,
   IconTarget,
+  IconTrophy,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -94,7 +97,13 @@ export const navSections: NavSection[] = [
   },
   {
     label: 'Reports',
-    items: [{ label: 'KPI dashboard', to: '/reports/kpis', icon: IconChartHistogram, permission: 'analytics:read' }],
+    items: [
+      { label: 'KPI dashboard', to: '/reports/kpis', icon: IconChartHistogram, permission: 'analytics:read' },
+      { label: 'Funnel', to: '/reports/funnel', icon: IconFilter, permission: 'analytics:read' },
+      { label: 'Cohorts', to: '/reports/cohorts', icon: IconTable, permission: 'analytics:read' },
+      { label: 'Sales performance', to: '/reports/sales-performance', icon: IconTrophy, permission: 'analytics:read' },
+      { label: 'Marketing performance', to: '/reports/marketing-performance', icon: IconSpeakerphone, permission: 'analytics:read' },
+    ],
   },
   {
     label: 'Settings',

@@ -28,7 +28,14 @@ import { leadsWaitingRoute, responseTimesRoute, routingSettingsRoute } from '../
 import { formRoute, formsRoute, newFormRoute, newPageRoute, pageRoute, pagesRoute } from '../routes/marketing-routes.tsx';
 import { inviteRoute, loginRoute, setupRoute } from '../routes/public-routes.tsx';
 import { approvalsRoute, orderRoute, ordersRoute, quoteSettingsRoute } from '../routes/quote-routes.tsx';
-import { kpiBoardRoute, kpiSettingsRoute } from '../routes/report-routes.tsx';
+import {
+  cohortsRoute,
+  funnelRoute,
+  kpiBoardRoute,
+  kpiSettingsRoute,
+  marketingPerformanceRoute,
+  salesPerformanceRoute,
+} from '../routes/report-routes.tsx';
 import { rootRoute } from '../routes/root.tsx';
 import { dealRoute, dealsRoute, pipelinesRoute, productsRoute } from '../routes/sales-routes.tsx';
 import { editSegmentRoute, listRoute, listsRoute, newSegmentRoute, segmentRoute, segmentsRoute } from '../routes/segment-routes.tsx';
@@ -78,6 +85,10 @@ const routeTree = rootRoute.addChildren([
     pipelinesRoute,
     productsRoute,
     kpiBoardRoute,
+    funnelRoute,
+    cohortsRoute,
+    salesPerformanceRoute,
+    marketingPerformanceRoute,
     kpiSettingsRoute,
     approvalsRoute,
     ordersRoute,

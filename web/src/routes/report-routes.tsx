@@ -1,6 +1,9 @@
 import { createRoute, useNavigate } from '@tanstack/react-router';
+import { CohortsScreen } from '../features/analytics/cohorts-screen.tsx';
+import { FunnelScreen } from '../features/analytics/funnel-screen.tsx';
 import { KpiBoardScreen } from '../features/analytics/kpi-board-screen.tsx';
 import { KpiSettingsScreen } from '../features/analytics/kpi-settings-screen.tsx';
+import { MarketingPerformanceScreen, SalesPerformanceScreen } from '../features/analytics/performance-screens.tsx';
 import type { BoardSearch } from '../features/analytics/use-analytics.ts';
 import { RequirePermission } from '../features/shell/require-permission.tsx';
 import { appRoute } from './app-routes.tsx';
@@ -34,3 +37,19 @@ export const kpiSettingsRoute = createRoute({
     </RequirePermission>
   ),
 });
+
+const reportPage = <P extends string>(path: P, title: string, Screen: () => React.ReactElement) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => (
+      <RequirePermission permission="analytics:read" title={title}>
+        <Screen />
+      </RequirePermission>
+    ),
+  });
+
+export const funnelRoute = reportPage('/reports/funnel', 'Funnel', FunnelScreen);
+export const cohortsRoute = reportPage('/reports/cohorts', 'Cohorts', CohortsScreen);
+export const salesPerformanceRoute = reportPage('/reports/sales-performance', 'Sales performance', SalesPerformanceScreen);
+export const marketingPerformanceRoute = reportPage('/reports/marketing-performance', 'Marketing performance', MarketingPerformanceScreen);

@@ -15,3 +15,13 @@ export type SalesCost = Out<T['salesCostSchema']>;
 export type MarketSize = Out<T['marketSizeSchema']>;
 
 export const salesCostCategories = ['salaries', 'commissions', 'tools', 'travel', 'agencies', 'other'] as const;
+
+export type Funnel = Out<T['funnelSchema']>;
+export type FunnelStageRow = Funnel['stages'][number];
+export type FunnelStage = FunnelStageRow['stage'];
+export type DropOffPage = Out<T['dropOffSchema']>;
+export type Cohorts = Out<T['cohortsSchema']>;
+export type SalesPerformance = Out<T['salesPerformanceSchema']>;
+export type PerformanceRow = SalesPerformance['reps'][number];
+export type MarketingPerformance = Out<T['marketingPerformanceSchema']>;
+export type MarketingRow = MarketingPerformance['campaigns'][number];

@@ -6,6 +6,7 @@ import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { usePermissions } from '../auth/use-me.ts';
 import type { KpiTile } from './analytics-types.ts';
+import { DigestSwitch } from './digest-switch.tsx';
 import { KpiCard } from './kpi-card.tsx';
 import { periodChoices } from './kpi-format.ts';
 import { KpiRecordsDrawer } from './kpi-records-drawer.tsx';
@@ -39,6 +40,7 @@ export function KpiBoardScreen({ search, onSearch }: { search: BoardSearch; onSe
         description="The Market-and-Sell KPIs for a period in your workspace's time zone and reporting currency. Select a number to see the deals or contacts behind it."
         actions={
           <>
+            <DigestSwitch />
             <Button component="a" href={exportUrl} variant="default" leftSection={<IconDownload size={16} />}>
               Export CSV
             </Button>

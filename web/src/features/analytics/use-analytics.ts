@@ -1,6 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/index.ts';
-import type { KpiBoard, KpiRecords, KpiSettings, MarketSize, SalesCost } from './analytics-types.ts';
+import type {
+  Cohorts,
+  DropOffPage,
+  Funnel,
+  FunnelStage,
+  KpiBoard,
+  KpiRecords,
+  KpiSettings,
+  MarketingPerformance,
+  MarketSize,
+  SalesCost,
+  SalesPerformance,
+} from './analytics-types.ts';
 
 export interface BoardSearch {
   period?: string;
@@ -44,3 +56,57 @@ export function useAnalyticsMutation<B>(fn: (body: B) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['analytics'] }) });
 }
+
+export interface FunnelSearch {
+  from: string;
+  to: string;
+  cohort: 'created' | 'period';
+  window?: number;
+  by?: 'source' | 'owner' | 'team' | 'campaign';
+}
+
+const funnelParams = (s: FunnelSearch) => ({ from: s.from, to: s.to, cohort: s.cohort, window: s.window, by: s.by });
+
+export const useFunnel = (search: FunnelSearch) =>
+  useQuery({
+    queryKey: ['analytics', 'funnel', search],
+    queryFn: ({ signal }) => api.get<Funnel>('/api/analytics/funnel', funnelParams(search), signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useFunnelDropOff = (search: FunnelSearch, stage: FunnelStage | null, group: string | undefined, offset: number) =>
+  useQuery({
+    queryKey: ['analytics', 'drop-off', search, stage, group, offset],
+    enabled: !!stage,
+    queryFn: ({ signal }) =>
+      api.get<DropOffPage>('/api/analytics/funnel/drop-off', { ...funnelParams(search), stage: stage!, group, offset, limit: 25 }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCohorts = (range: { from: string; to: string }, basis: 'customers' | 'revenue') =>
+  useQuery({
+    queryKey: ['analytics', 'cohorts', range, basis],
+    queryFn: ({ signal }) => api.get<Cohorts>('/api/analytics/cohorts', { ...range, basis }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useSalesPerformance = (period: string) =>
+  useQuery({
+    queryKey: ['analytics', 'sales-performance', period],
+    queryFn: ({ signal }) => api.get<SalesPerformance>('/api/analytics/sales-performance', { period }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useMarketingPerformance = (range: { from: string; to: string }, model: string) =>
+  useQuery({
+    queryKey: ['analytics', 'marketing-performance', range, model],
+    queryFn: ({ signal }) => api.get<MarketingPerformance>('/api/analytics/marketing-performance', { ...range, model }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDigestSubscription = () =>
+  useQuery({
+    queryKey: ['analytics', 'digest'],
+    queryFn: ({ signal }) =>
+      api.get<{ subscribed: boolean; lastSentOn: string | null }>('/api/analytics/digest-subscription', undefined, signal),
+  });
