@@ -9,7 +9,8 @@ const temporary =
   /mailbox (is )?full|over ?quota|quota exceeded|exceeded storage|insufficient (system )?storage|temporar|try again|locked|greylist|too many/i;
 const userUnknown =
   /user unknown|unknown user|no such (user|mailbox|recipient|address|account)|(user|mailbox|recipient|address|account) (does not|doesn't) exist|invalid (recipient|mailbox)|unknown (recipient|mailbox|address)|(user|recipient|mailbox) not found|not a valid (mailbox|recipient)|unknown local part|mailbox unavailable|address unknown/i;
-const hostUnknown = /host (not found|unknown)|domain (not found|does not exist)|no such domain|unrouteable address|name or service not known/i;
+const hostUnknown =
+  /host (not found|unknown)|domain (not found|does not exist)|no such domain|unrouteable address|name or service not known/i;
 const nullMx = /does not accept mail|null mx/i;
 
 /** Enhanced status codes (RFC 3463) that mean the address is gone for good. */

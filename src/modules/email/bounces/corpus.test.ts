@@ -27,7 +27,15 @@ const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as
 function expectedKinds(item: Item): InboundKind[] {
   if (item.classification === 'not_bounce') return ['reply'];
   return (item.expected ?? []).map((e) =>
-    e.reason === 'feedback' ? 'complaint' : e.reason === 'vacation' ? 'auto_reply' : e.reason === 'delivered' ? 'unknown' : e.hardbounce ? 'hard' : 'soft',
+    e.reason === 'feedback'
+      ? 'complaint'
+      : e.reason === 'vacation'
+        ? 'auto_reply'
+        : e.reason === 'delivered'
+          ? 'unknown'
+          : e.hardbounce
+            ? 'hard'
+            : 'soft',
   );
 }
 

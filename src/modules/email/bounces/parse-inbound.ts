@@ -24,6 +24,8 @@ export interface ParsedInbound {
   results: InboundResult[];
   messageRef: string | null;
   from: string | null;
+  /** The first To address. */
+  to: string | null;
   subject: string;
   /** The text a person wrote (replies), trimmed to 4,000 characters. */
   text: string;
@@ -57,8 +59,7 @@ function headerText(mail: ParsedMail, name: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string')
-    return (v as { value: string }).value;
+  if (typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string') return (v as { value: string }).value;
   if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text);
   return String(v);
 }
@@ -135,7 +136,12 @@ export function statusOf(field: string | null, diagnostic: string | null): { sta
   const afterReply = words ? [...words.matchAll(/\b[245]\d\d[ -]'?([245]\.\d{1,3}\.\d{1,3})\b/g)].at(-1)?.[1] : undefined;
   const fieldStatus = field ? findStatus(field) : null;
   const specific = fieldStatus && !/\.0\.0$/.test(fieldStatus) ? fieldStatus : null;
-  const status = afterReply ?? (words !== diagnostic && words ? findStatus(words) : null) ?? specific ?? (diagnostic ? findStatus(diagnostic) : null) ?? fieldStatus;
+  const status =
+    afterReply ??
+    (words !== diagnostic && words ? findStatus(words) : null) ??
+    specific ??
+    (diagnostic ? findStatus(diagnostic) : null) ??
+    fieldStatus;
   return { status, words };
 }
 
@@ -238,7 +244,10 @@ function textBounceResults(mail: ParsedMail, body: string, ref: string | null): 
   }
   // X-Failed-Recipients is the MTA's own list: it names the recipients; the text gives each one's diagnostic.
   const chosen = failed.length
-    ? failed.map((r, i) => ({ recipient: r, text: (sections.find((s) => s.recipient === r) ?? sections[i])?.text ?? lines.map((l) => l.trim()) }))
+    ? failed.map((r, i) => ({
+        recipient: r,
+        text: (sections.find((s) => s.recipient === r) ?? sections[i])?.text ?? lines.map((l) => l.trim()),
+      }))
     : sections;
   const permanent = /permanent|failed permanently|could not be delivered/i.test(head);
   const temporary = /temporar|delayed|will (continue|keep) (trying|retrying)|still being retried|will retry/i.test(head);
@@ -285,7 +294,14 @@ export async function parseInbound(raw: Buffer | string, opts: { envelopeTo?: st
   const replyHeaders = [headerText(mail, 'in-reply-to'), headerText(mail, 'references')].filter(Boolean).join(' ');
   const ref = findMessageRef(envelopeTo, returned, replyHeaders);
   const text = (mail.text ?? '').trim();
-  const done = (results: InboundResult[]): ParsedInbound => ({ results, messageRef: ref, from, subject, text: text.slice(0, 4000) });
+  const done = (results: InboundResult[]): ParsedInbound => ({
+    results,
+    messageRef: ref,
+    from,
+    to: addressOf(mail.to),
+    subject,
+    text: text.slice(0, 4000),
+  });
 
   const feedbackAttachment = attachments.find((a) => isType(a, 'message/feedback-report'));
   const feedback = feedbackAttachment ? attachmentText(feedbackAttachment) : rawPart(source, 'message/feedback-report');
