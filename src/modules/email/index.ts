@@ -28,6 +28,13 @@ export { compileTemplate, renderMessage } from './render/compile-template.ts';
 export { configureEmail, emailRuntime } from './runtime.ts';
 export { emailBroadcasts, emailMessages, emailSuppressions, emailTemplates } from './schema.ts';
 export { closeSmtpPools } from './sending/targets.ts';
+export {
+  assertCanConfirm,
+  confirmTtlSeconds,
+  type OptInSource,
+  registerOptInHandler,
+  requestOptInConfirmation,
+} from './use-cases/double-opt-in.ts';
 export { createBroadcast, sendBroadcast } from './use-cases/manage-broadcasts.ts';
 export { createDomain } from './use-cases/manage-domains.ts';
 export { createSender } from './use-cases/manage-senders.ts';

@@ -1,0 +1,1 @@
+ALTER TABLE "contact_lists" ADD COLUMN "double_opt_in" boolean DEFAULT false NOT NULL;
