@@ -6,7 +6,7 @@ import { signToken } from '../../kernel/auth/index.ts';
 import { rows } from '../../kernel/db/index.ts';
 import { startWorker, type Worker } from '../../kernel/jobs/index.ts';
 import type { TestPlatform } from '../../kernel/testing/index.ts';
-import { renderToken } from '../capture/spam.ts';
+import { renderToken } from '../capture/index.ts';
 
 let t: TestPlatform;
 let worker: Worker;
