@@ -34,6 +34,8 @@ const expectedPublic = [
   'GET /e/o/:token',
   'GET /e/c/:token',
   'GET /e/v/:token',
+  'GET /e/confirm/:token',
+  'POST /e/confirm/:token',
   'GET /t.js',
   'OPTIONS /t/collect',
   'POST /t/collect',

@@ -18,7 +18,7 @@ import { catalogRoutes } from '../modules/catalog/index.ts';
 import { companiesRoutes } from '../modules/companies/index.ts';
 import { contactsRoutes } from '../modules/contacts/index.ts';
 import { customFieldsRoutes } from '../modules/custom-fields/index.ts';
-import { configureEmail, emailRoutes, pickWinnerJob, sendBroadcastJob, sendMessageJob } from '../modules/email/index.ts';
+import { configureEmail, emailRoutes, pickWinnerJob, processInboundJob, sendBroadcastJob, sendMessageJob } from '../modules/email/index.ts';
 import { maintainEventPartitionsJob } from '../modules/engagement/index.ts';
 import { exportsRoutes, purgeExpiredExportsJob, workspaceExportJob } from '../modules/exports/index.ts';
 import { forecastsRoutes, weeklySnapshotsJob } from '../modules/forecasts/index.ts';
@@ -94,6 +94,7 @@ export function registerAllJobs() {
     sendMessageJob,
     sendBroadcastJob,
     pickWinnerJob,
+    processInboundJob,
     purgeSessionsJob,
   );
 }
@@ -116,7 +117,13 @@ export async function openPlatform(config: Config = loadConfig()): Promise<Platf
   });
   await migrate(database);
   const secretKey = await loadSecretKey(database, config);
-  configureEmail({ secretKey, publicUrl: config.publicUrl!, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  configureEmail({
+    secretKey,
+    publicUrl: config.publicUrl!,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    bounceDomain: config.bounceDomain,
+  });
   return { config, database, secretKey, close: () => database.close() };
 }
 

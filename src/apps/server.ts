@@ -3,6 +3,7 @@ import { authChannel, onAuthNotify } from '../kernel/auth/index.ts';
 import type { Config } from '../kernel/config/index.ts';
 import type { App } from '../kernel/http/index.ts';
 import { startWorker, syncSchedules, type Worker } from '../kernel/jobs/index.ts';
+import { maybeStartBounceReceiver } from './bounce-receiver.ts';
 import { bootstrapFirstRun } from './first-run.ts';
 import { buildPlatformApp, openPlatform, type Platform } from './platform.ts';
 
@@ -10,6 +11,8 @@ export interface RunningServer {
   app: App;
   platform: Platform;
   worker?: Worker;
+  /** The bounce SMTP receiver's port, when BOUNCE_SMTP_PORT is set. */
+  bouncePort?: number;
   url: string;
   stop(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export async function startServer(config: Config, opts: { quiet?: boolean; print
     config.workerConcurrency > 0
       ? startWorker({ database, concurrency: config.workerConcurrency, leaseSeconds: config.jobLeaseSeconds, logger })
       : undefined;
+  const bounces = await maybeStartBounceReceiver(config, database.db, logger);
   const app = await buildPlatformApp(platform, { logger: opts.quiet ? false : logger, pokeWorker: worker?.poke });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -41,10 +45,12 @@ export async function startServer(config: Config, opts: { quiet?: boolean; print
     app,
     platform,
     worker,
+    bouncePort: bounces?.port,
     url,
     stop() {
       stopping ??= (async () => {
         await app.close();
+        await bounces?.close();
         await worker?.stop();
         await unlisten?.();
         await platform.close();

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { describeConfig } from '../../kernel/config/index.ts';
 import { migrate, openDatabase } from '../../kernel/db/index.ts';
 import { startWorker, syncSchedules } from '../../kernel/jobs/index.ts';
+import { maybeStartBounceReceiver } from '../bounce-receiver.ts';
 import { openPlatform, registerAllJobs } from '../platform.ts';
 import { startServer } from '../server.ts';
 import { configFrom, runCommand } from './run-command.ts';
@@ -56,7 +57,9 @@ export function serverCommands(program: Command) {
           logger,
         });
         logger.info({ worker: worker.id, concurrency: config.workerConcurrency }, 'worker started');
+        const bounces = await maybeStartBounceReceiver(config, platform.database.db, logger);
         onShutdown(async () => {
+          await bounces?.close();
           await worker.stop();
           await platform.close();
         });

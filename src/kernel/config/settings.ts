@@ -68,6 +68,29 @@ export const settings = {
     schema: z.string().default('Tandem <tandem@localhost>'),
     description: 'Default From address for system mail',
   },
+  bounceDomain: {
+    env: 'BOUNCE_DOMAIN',
+    schema: z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain name, e.g. bounces.example.com')
+      .optional(),
+    description: 'Domain of the VERP return path (bounces+<message id>@domain); the bounce receiver accepts mail only for it',
+  },
+  bounceSmtpPort: {
+    env: 'BOUNCE_SMTP_PORT',
+    schema: int(0, 65535).optional(),
+    description: 'Port of the bounce SMTP receiver started by the server and workers; unset = no receiver',
+  },
+  bounceSmtpHost: {
+    env: 'BOUNCE_SMTP_HOST',
+    schema: z.string().min(1).default('0.0.0.0'),
+    description: 'Interface the bounce SMTP receiver listens on',
+  },
+  bounceMaxBytes: {
+    env: 'BOUNCE_SMTP_MAX_BYTES',
+    schema: int(1024, 50 * 1024 * 1024).default(10 * 1024 * 1024),
+    description: 'Largest message the bounce receiver accepts (552 above it)',
+  },
   logLevel: {
     env: 'TANDEM_LOG_LEVEL',
     flag: 'log-level',

@@ -56,6 +56,10 @@ export const formSettingsSchema = z.strictObject({
   proofOfWork: z.boolean().default(false).describe('The embed solves a small SHA-256 puzzle before posting (needs JavaScript)'),
   tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]).describe('Tags added to the contact'),
   lifecycleStage: z.enum(lifecycleStages).default('lead').describe('Stage of a new contact (existing contacts keep theirs)'),
+  doubleOptIn: z
+    .boolean()
+    .default(false)
+    .describe('Consent is pending until the person clicks the link in a confirmation email (needs consent and a default sender)'),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;
 

@@ -4,6 +4,7 @@ import { inWorkspace, rows } from '../../kernel/db/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { assertMember } from '../companies/index.ts';
 import { fieldsFor } from '../custom-fields/index.ts';
+import { assertCanConfirm } from '../email/index.ts';
 import type { FormField, FormSettings } from './form-model.ts';
 import { formConsentVersions, forms } from './schema.ts';
 
@@ -43,6 +44,15 @@ export async function checkForm(ctx: Ctx, fields: FormField[], settings: FormSet
   if (!fields[email]!.required || fields[email]!.type !== 'email')
     throw bad('The field mapped to contact.email must be of type email and required.', ['body', 'fields', email, 'required']);
   for (const [i, id] of settings.notifyUserIds.entries()) await assertMember(ctx, id, ['body', 'settings', 'notifyUserIds', i]);
+  if (settings.doubleOptIn) {
+    if (!settings.consent)
+      throw bad('Double opt-in confirms the consent checkbox: add settings.consent (the consent text) first.', [
+        'body',
+        'settings',
+        'doubleOptIn',
+      ]);
+    await assertCanConfirm(ctx, ['body', 'settings', 'doubleOptIn']);
+  }
 }
 
 /** A slug is one public address across all workspaces. */

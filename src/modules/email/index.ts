@@ -3,6 +3,7 @@ import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App, AppDeps } from '../../kernel/http/index.ts';
 import { broadcastRoutes } from './http/broadcast-routes.ts';
+import { inboundRoutes } from './http/inbound-routes.ts';
 import { messageRoutes } from './http/message-routes.ts';
 import { settingsRoutes } from './http/settings-routes.ts';
 import { templateRoutes } from './http/template-routes.ts';
@@ -14,9 +15,12 @@ import { configureEmail } from './runtime.ts';
  * transactional sends, broadcasts with A/B variants, suppression, one-click unsubscribe, preferences and tracking.
  */
 export { type AudienceMember, type AudienceSource, registerAudienceSource } from './audience.ts';
+export { type InboundKind, type InboundResult, parseInbound } from './bounces/parse-inbound.ts';
+export { startBounceReceiver } from './bounces/smtp-receiver.ts';
 export { seedEmailDemo } from './demo.ts';
 export * as emailTypes from './http/email.types.ts';
 export { pickWinnerJob, sendBroadcastJob } from './jobs/broadcast-jobs.ts';
+export { processInboundJob } from './jobs/process-inbound.ts';
 export { runBroadcast } from './jobs/send-broadcast.ts';
 export { sendMessageJob } from './jobs/send-message.ts';
 export { getBroadcastReport } from './queries/get-broadcast-report.ts';
@@ -24,11 +28,20 @@ export { compileTemplate, renderMessage } from './render/compile-template.ts';
 export { configureEmail, emailRuntime } from './runtime.ts';
 export { emailBroadcasts, emailMessages, emailSuppressions, emailTemplates } from './schema.ts';
 export { closeSmtpPools } from './sending/targets.ts';
+export {
+  assertCanConfirm,
+  confirmTtlSeconds,
+  type OptInSource,
+  registerOptInHandler,
+  requestOptInConfirmation,
+} from './use-cases/double-opt-in.ts';
 export { createBroadcast, sendBroadcast } from './use-cases/manage-broadcasts.ts';
 export { createDomain } from './use-cases/manage-domains.ts';
 export { createSender } from './use-cases/manage-senders.ts';
 export { createSubscriptionType, suppressAddress } from './use-cases/manage-subscriptions.ts';
 export { createTransport } from './use-cases/manage-transports.ts';
+export { processInbound } from './use-cases/process-inbound.ts';
+export { receiveInbound } from './use-cases/receive-inbound.ts';
 export { createTemplate, updateTemplate } from './use-cases/save-template.ts';
 export { sendEmail } from './use-cases/send-email.ts';
 export { sendHtmlToUser } from './use-cases/send-html-to-user.ts';
@@ -76,10 +89,12 @@ export async function emailRoutes(app: App, deps: AppDeps) {
     publicUrl: deps.config.publicUrl!,
     smtpUrl: deps.config.smtpUrl,
     mailFrom: deps.config.mailFrom,
+    bounceDomain: deps.config.bounceDomain,
   });
   await settingsRoutes(app);
   await templateRoutes(app);
   await broadcastRoutes(app);
   await messageRoutes(app);
+  await inboundRoutes(app);
   await publicEmailRoutes(app, deps);
 }

@@ -8,6 +8,8 @@ export interface EmailRuntime {
   smtpUrl?: string;
   /** Default From for system mail (TANDEM_MAIL_FROM). */
   mailFrom: string;
+  /** BOUNCE_DOMAIN: messages go out with the VERP return path bounces+<message id>@domain. */
+  bounceDomain?: string;
 }
 
 let runtime: EmailRuntime | undefined;
@@ -20,6 +22,12 @@ export function configureEmail(r: EmailRuntime) {
 export function emailRuntime(): EmailRuntime {
   if (!runtime) throw new Error('The email module is not configured: call configureEmail() at start-up');
   return runtime;
+}
+
+/** The envelope sender (Return-Path) of a message: its VERP address when a bounce domain is set, else the From. */
+export function returnPathOf(messageId: string, fromEmail: string): string {
+  const d = runtime?.bounceDomain;
+  return d ? `bounces+${messageId}@${d}` : fromEmail;
 }
 
 const keyOf = (secret: string) => createHash('sha256').update(`email-secrets:${secret}`).digest();

@@ -253,3 +253,31 @@ export const emailLinkClicks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.broadcastId, t.url] })],
 );
+
+export const inboundStatuses = ['received', 'processed', 'unmatched'] as const;
+export type InboundStatus = (typeof inboundStatuses)[number];
+
+/**
+ * Mail that came back to us (bounces, complaints, auto-replies, replies) through the bounce SMTP receiver or the
+ * inbound webhook. Stored raw first, then read by the `email.process_inbound` job (durable, retried): the result
+ * is kept here. The workspace is known for webhook posts; SMTP mail finds it through the message it refers to.
+ */
+export const emailInbound = pgTable(
+  'email_inbound',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id'),
+    source: text('source').$type<'smtp' | 'webhook'>().notNull(),
+    envelopeFrom: text('envelope_from'),
+    envelopeTo: jsonb('envelope_to').$type<string[]>().notNull().default([]),
+    raw: text('raw').notNull(),
+    status: text('status').$type<InboundStatus>().notNull().default('received'),
+    /** The first result's kind (hard, soft, complaint, auto_reply, reply, unknown). */
+    kind: text('kind'),
+    messageId: uuid('message_id'),
+    results: jsonb('results').$type<unknown[]>(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    processedAt: ts('processed_at'),
+  },
+  (t) => [index('email_inbound_ws_idx').on(t.workspaceId, t.receivedAt), index('email_inbound_message_idx').on(t.messageId)],
+);

@@ -3,10 +3,12 @@ import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App } from '../../kernel/http/index.ts';
 import { defineSchedule } from '../../kernel/jobs/index.ts';
+import { registerOptInHandler } from '../email/index.ts';
 import { onBehaviourRecorded } from '../engagement/index.ts';
 import { listRoutes } from './http/list-routes.ts';
 import { segmentRoutes } from './http/segment-routes.ts';
 import { drainSegmentsJob, markContactsDirty, refreshRelativeSegmentsJob } from './jobs/drain-job.ts';
+import { confirmListMember } from './use-cases/change-list-members.ts';
 
 /**
  * Segments and lists: dynamic segments (a contact filter whose members are kept current incrementally) and static
@@ -22,7 +24,7 @@ export { getContactAudience } from './queries/get-contact-audience.ts';
 export { previewSegment } from './queries/preview-segment.ts';
 export { eventRegistry, segmentFields } from './queries/segment-fields.ts';
 export * from './schema.ts';
-export { addToList, removeFromList } from './use-cases/change-list-members.ts';
+export { addToList, confirmListMember, removeFromList } from './use-cases/change-list-members.ts';
 export { drainDirtyContacts } from './use-cases/drain-dirty-contacts.ts';
 export { createList, deleteList, updateList } from './use-cases/save-list.ts';
 export { createSegment, deleteSegment, updateSegment } from './use-cases/save-segment.ts';
@@ -59,6 +61,9 @@ defineSchedule({ name: 'segments.sweep', cron: '* * * * *', job: drainSegmentsJo
 defineSchedule({ name: 'segments.refresh_relative', cron: '*/15 * * * *', job: refreshRelativeSegmentsJob, payload: {} });
 
 /** The segments and lists API. */
+// Double opt-in lists: a confirmed link adds the contact (email cannot import segments, so segments registers it).
+registerOptInHandler('list', confirmListMember);
+
 export async function segmentsRoutes(app: App) {
   await segmentRoutes(app);
   await listRoutes(app);

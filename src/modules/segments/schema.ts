@@ -76,13 +76,15 @@ export const contactLists = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     memberCount: integer('member_count').notNull().default(0),
+    /** Adds send a confirmation email; the contact joins when they click it (double opt-in). */
+    doubleOptIn: boolean('double_opt_in').notNull().default(false),
     createdBy: uuid('created_by'),
     deletedAt: ts('deleted_at'),
   },
   (t) => [index('contact_lists_ws_idx').on(t.workspaceId, t.name)],
 );
 
-export const listMemberSources = ['manual', 'filter', 'import', 'api'] as const;
+export const listMemberSources = ['manual', 'filter', 'import', 'api', 'confirmed'] as const;
 export type ListMemberSource = (typeof listMemberSources)[number];
 
 /** Members of a static list. */

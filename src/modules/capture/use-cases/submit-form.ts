@@ -8,6 +8,7 @@ import { emitEvent } from '../../../kernel/events/index.ts';
 import { notifyUser } from '../../activities/index.ts';
 import { type ContactInput, createContact, erasedEmails, recordConsent, type Touch, updateContact } from '../../contacts/index.ts';
 import { workspaceRegion } from '../../custom-fields/index.ts';
+import { requestOptInConfirmation } from '../../email/index.ts';
 import { identifyVisitor, recordContactEvents } from '../../engagement/index.ts';
 import type { FormRow } from '../queries/get-form.ts';
 import { formSubmissions, forms } from '../schema.ts';
@@ -104,7 +105,13 @@ export async function submitForm(db: Executor, secret: string, input: SubmitInpu
       displayName = c.displayName;
     }
     const consentGiven = clean.consent === 'true';
-    if (contactId && consentGiven && form.consentVersionId)
+    if (contactId && consentGiven && form.consentVersionId && form.settings.doubleOptIn)
+      await requestOptInConfirmation(ctx, {
+        contactId,
+        source: { kind: 'form', id: form.id, name: form.name, consentVersionId: form.consentVersionId },
+        ip: input.ip,
+      });
+    else if (contactId && consentGiven && form.consentVersionId)
       await recordConsent(ctx, contactId, {
         status: 'subscribed',
         legalBasis: 'consent',

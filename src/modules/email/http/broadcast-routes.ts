@@ -23,9 +23,11 @@ const rates = z.object({
   openRate: z.number(),
   clickRate: z.number(),
   clickToOpenRate: z.number(),
-  bounceRate: z.number(),
+  bounceRate: z.number().describe('(hard + soft bounces) / sent'),
+  hardBounceRate: z.number().describe('hard bounces / sent'),
+  softBounceRate: z.number().describe('soft bounces / sent'),
   unsubscribeRate: z.number(),
-  complaintRate: z.number(),
+  complaintRate: z.number().describe('spam complaints / delivered'),
 });
 const reportSchema = z.object({
   broadcast: broadcastSchema,

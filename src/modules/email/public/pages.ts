@@ -15,6 +15,12 @@ button:focus-visible,input:focus-visible{outline:3px solid #74c0fc;outline-offse
 <body><main>${body}</main></body></html>`;
 }
 
+export const expiredConfirmPage = () =>
+  page(
+    'Link expired or not valid',
+    '<h1>This confirmation link has expired or is not valid</h1><p>Nothing was changed. Confirmation links work for 7 days: sign up again to get a new one.</p>',
+  );
+
 export const invalidLinkPage = () =>
   page(
     'Link not valid',

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { App, AppDeps } from '../../../kernel/http/index.ts';
 import { viewMessage } from '../queries/view-message.ts';
 import { purposes, readClickToken, readMessageToken, readRecipientToken } from '../render/links.ts';
+import { confirmOptIn, readConfirmToken } from '../use-cases/double-opt-in.ts';
 import { recordClick, recordOpen } from '../use-cases/track.ts';
 import { getPreferences, savePreferences, unsubscribe } from '../use-cases/unsubscribe.ts';
-import { esc, invalidLinkPage, page } from './pages.ts';
+import { esc, expiredConfirmPage, invalidLinkPage, page } from './pages.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(4000) });
 const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -148,6 +149,43 @@ export async function publicEmailRoutes(app: App, { database }: AppDeps) {
         .header('cache-control', 'no-store')
         .header('content-security-policy', "default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
         .send(body);
+    },
+  );
+
+  app.get(
+    '/e/confirm/:token',
+    { config: pub('double opt-in confirmation link from an email (signed, expiring token)'), schema: { hide: true, params: tokenParams } },
+    async (req, reply) => {
+      const t = readConfirmToken(req.params.token);
+      if (!t) return html(reply, 400, expiredConfirmPage());
+      // A GET never confirms (mail scanners follow every link): the person confirms with the button.
+      return html(
+        reply,
+        200,
+        page(
+          'Confirm your subscription',
+          `<h1>Confirm your subscription</h1><p>You asked to receive email from us (${esc(t.n)}). Confirm to start receiving it.</p><form method="post"><button type="submit" autofocus>Confirm subscription</button></form>`,
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/e/confirm/:token',
+    { config: pub('double opt-in confirmation (signed, expiring token; no cookie)'), schema: { hide: true, params: tokenParams } },
+    async (req, reply) => {
+      const t = readConfirmToken(req.params.token);
+      if (!t) return html(reply, 400, expiredConfirmPage());
+      const res = await confirmOptIn(database.db, t, req.ip);
+      if (res.status === 'gone') return html(reply, 404, invalidLinkPage());
+      return html(
+        reply,
+        200,
+        page(
+          'Subscription confirmed',
+          `<h1>${res.status === 'already' ? 'Already confirmed' : 'Thank you, you are subscribed'}</h1><p>You will receive email from us (${esc(res.name)}). Every message has a link to unsubscribe.</p>`,
+        ),
+      );
     },
   );
 }

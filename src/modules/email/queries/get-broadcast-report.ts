@@ -29,6 +29,8 @@ function withRates(c: Omit<Counts, 'variant_id'>) {
     clickRate: rate(c.clicked, delivered),
     clickToOpenRate: rate(c.clicked, c.opened),
     bounceRate: rate(c.hard_bounced + c.soft_bounced, c.sent),
+    hardBounceRate: rate(c.hard_bounced, c.sent),
+    softBounceRate: rate(c.soft_bounced, c.sent),
     unsubscribeRate: rate(c.unsubscribed, delivered),
     complaintRate: rate(c.complained, delivered),
   };

@@ -8,6 +8,9 @@ export interface MessageVariables {
   unsubscribe_url: string;
   preferences_url: string;
   view_in_browser_url: string;
+  /** Double opt-in confirmations only (sample values when a template is saved). */
+  confirm_url?: string;
+  subscription_name?: string;
 }
 
 export interface RecipientRow {
@@ -79,5 +82,7 @@ export function sampleVariables(customKeys: string[]): MessageVariables {
     unsubscribe_url: 'https://example.com/u/sample',
     preferences_url: 'https://example.com/preferences/sample',
     view_in_browser_url: 'https://example.com/e/v/sample',
+    confirm_url: 'https://example.com/e/confirm/sample',
+    subscription_name: 'Newsletter',
   };
 }

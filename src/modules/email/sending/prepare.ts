@@ -4,7 +4,7 @@ import { rows } from '../../../kernel/db/index.ts';
 import { type CompiledTemplate, compileTemplate, renderMessage } from '../render/compile-template.ts';
 import { addTracking, recipientLinks } from '../render/links.ts';
 import { contactVariables, type RecipientRow, senderVariables } from '../render/variables.ts';
-import { emailRuntime } from '../runtime.ts';
+import { emailRuntime, returnPathOf } from '../runtime.ts';
 import type { TemplateFormat } from '../schema.ts';
 import type { PreparedMessage } from './deliver-batch.ts';
 import { buildMime, type DkimKey } from './mime.ts';
@@ -145,7 +145,7 @@ export async function prepareMessage(
     contactId: row.contact_id,
     broadcastId: ctx.broadcastId,
     campaignId: ctx.campaignId,
-    fromAddress: ctx.sender.fromEmail,
+    fromAddress: returnPathOf(row.id, ctx.sender.fromEmail),
     to: row.to_email,
     subject,
     raw,

@@ -38,7 +38,8 @@ export async function createSubscriptionType(ctx: Ctx, input: z.output<typeof su
   return { id, ...input };
 }
 
-/** Adds an address to the suppression list (a stronger reason replaces a weaker one: manual < soft < hard < complaint/unsubscribe). */
+/** Adds an address to the suppression list (a stronger reason replaces a weaker one: manual < soft < unsubscribe < hard/complaint, since hard bounces and
+ * complaints stop transactional mail too). */
 export async function suppressAddress(
   ctx: Ctx,
   input: { email: string; reason: SuppressionReason; detail?: string; contactId?: string | null },
@@ -48,7 +49,8 @@ export async function suppressAddress(
       values (${ctx.workspaceId}, ${email}, ${input.reason}, ${input.detail ?? ''}, ${input.contactId ?? null})
       on conflict (workspace_id, email) do update set reason = excluded.reason, detail = excluded.detail,
         contact_id = coalesce(excluded.contact_id, email_suppressions.contact_id)
-        where email_suppressions.reason in ('manual', 'soft_bounces')`);
+        where email_suppressions.reason in ('manual', 'soft_bounces')
+          or (email_suppressions.reason = 'unsubscribed' and excluded.reason in ('hard_bounce', 'complaint'))`);
   await recordAudit(ctx, {
     action: 'email.suppressed',
     entityType: 'email_suppression',

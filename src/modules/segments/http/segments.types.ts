@@ -62,13 +62,21 @@ export const historyEntrySchema = z.object({
 });
 export const historySchema = z.object({ items: z.array(historyEntrySchema) });
 
-export const listBody = z.strictObject({ name, description });
+export const listBody = z.strictObject({
+  name,
+  description,
+  doubleOptIn: z
+    .boolean()
+    .optional()
+    .describe('Adds send a confirmation email; contacts join when they confirm (needs a default email sender)'),
+});
 export const updateListBody = listBody.partial();
 export const listSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string().nullable(),
   memberCount: z.int(),
+  doubleOptIn: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -86,6 +94,7 @@ export const listMembersResultSchema = z.object({
   unmatched: z.array(z.string()).describe('Emails with no live contact (at most 100 shown)'),
   unmatchedCount: z.int(),
   memberCount: z.int(),
+  confirmationsSent: z.int().optional().describe('Double opt-in lists: confirmation emails sent instead of adding'),
 });
 export const listMemberSourceSchema = z.enum(listMemberSources);
 

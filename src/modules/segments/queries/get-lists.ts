@@ -10,6 +10,7 @@ export const toList = (l: ContactList) => ({
   name: l.name,
   description: l.description,
   memberCount: l.memberCount,
+  doubleOptIn: l.doubleOptIn,
   createdAt: l.createdAt,
   updatedAt: l.updatedAt,
 });

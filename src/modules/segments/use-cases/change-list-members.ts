@@ -4,6 +4,7 @@ import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
+import { requestOptInConfirmation } from '../../email/index.ts';
 import { resolvedOwnerVisibility } from '../../identity/index.ts';
 import { compileDefinition } from '../definition.ts';
 import { loadList } from '../queries/get-lists.ts';
@@ -20,7 +21,11 @@ export interface ListMembersResult {
   unmatched: string[];
   unmatchedCount: number;
   memberCount: number;
+  confirmationsSent?: number;
 }
+
+/** A double opt-in list add sends one email per contact: at most this many per request. */
+export const maxConfirmationsPerAdd = 1000;
 
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 // JSON, not a bind per value: an upload of 100,000 emails would exceed the 65,535 parameters of a statement.
@@ -81,8 +86,9 @@ const how = (input: ListMembersInput) => (input.contactIds ? 'ids' : input.filte
 export async function addToList(ctx: Ctx, listId: string, input: ListMembersInput, source?: ListMemberSource): Promise<ListMembersResult> {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
-    await loadList(c, listId, true);
+    const list = await loadList(c, listId, true);
     const { ids, unmatched } = await selectContacts(c, input);
+    if (list.doubleOptIn) return askToConfirm(c, list, ids, unmatched, input);
     const src = source ?? (input.contactIds ? 'manual' : input.filter !== undefined ? 'filter' : 'import');
     const [{ n } = { n: 0 }] = await rows<{ n: number }>(
       tx,
@@ -93,6 +99,44 @@ export async function addToList(ctx: Ctx, listId: string, input: ListMembersInpu
     );
     return finish(c, listId, 'added', n, unmatched, how(input));
   });
+}
+
+/**
+ * A double opt-in list: nobody is added now. Each contact not yet a member (with an email, not unsubscribed, not
+ * do-not-contact) gets a confirmation email and joins when they click it.
+ */
+async function askToConfirm(ctx: Ctx, list: { id: string; name: string }, ids: SQL, unmatched: string[], input: ListMembersInput) {
+  const todo = await rows<{ id: string }>(
+    ctx.db,
+    sql`select c.id from contacts c where c.workspace_id = ${ctx.workspaceId} and c.id in (${ids})
+          and c.email is not null and c.email_consent <> 'unsubscribed' and not c.do_not_contact
+          and not exists (select 1 from list_members m where m.list_id = ${list.id} and m.contact_id = c.id)
+        order by c.id limit ${maxConfirmationsPerAdd + 1}`,
+  );
+  if (todo.length > maxConfirmationsPerAdd)
+    throw new AppError(
+      'validation_failed',
+      `This list uses double opt-in: adding sends one confirmation email per contact, at most ${maxConfirmationsPerAdd} at a time. Add fewer contacts (or send a broadcast with a signup link).`,
+      { path: ['body', input.contactIds ? 'contactIds' : input.filter !== undefined ? 'filter' : 'emails'] },
+    );
+  for (const t of todo) await requestOptInConfirmation(ctx, { contactId: t.id, source: { kind: 'list', id: list.id, name: list.name } });
+  const res = await finish(ctx, list.id, 'added', 0, unmatched, how(input));
+  return { ...res, confirmationsSent: todo.length };
+}
+
+/** Double opt-in, confirmed: the contact joins the list (once; a deleted list takes nobody). */
+export async function confirmListMember(ctx: Ctx, listId: string, contactId: string) {
+  const [l] = await rows(
+    ctx.db,
+    sql`select 1 from contact_lists where workspace_id = ${ctx.workspaceId} and id = ${listId} and deleted_at is null`,
+  );
+  if (!l) return;
+  const added = await rows(
+    ctx.db,
+    sql`insert into list_members (workspace_id, list_id, contact_id, source) values (${ctx.workspaceId}, ${listId}, ${contactId}, 'confirmed')
+        on conflict do nothing returning 1`,
+  );
+  if (added.length) await finish(ctx, listId, 'added', 1, [], 'double opt-in');
 }
 
 /** Removes contacts from a static list by id, by filter or by email. */

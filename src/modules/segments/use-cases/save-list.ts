@@ -3,18 +3,21 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { newId } from '../../../kernel/db/index.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
+import { assertCanConfirm } from '../../email/index.ts';
 import { loadList, toList } from '../queries/get-lists.ts';
 import { contactLists } from '../schema.ts';
 
 export interface ListInput {
   name: string;
   description?: string | null;
+  doubleOptIn?: boolean;
 }
 
 /** Creates an empty static list. */
 export async function createList(ctx: Ctx, input: ListInput) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
+    if (input.doubleOptIn) await assertCanConfirm(c, ['body', 'doubleOptIn']);
     const l = await tx
       .insert(contactLists)
       .values({
@@ -22,6 +25,7 @@ export async function createList(ctx: Ctx, input: ListInput) {
         workspaceId: ctx.workspaceId,
         name: input.name,
         description: input.description ?? null,
+        doubleOptIn: input.doubleOptIn ?? false,
         createdBy: ctx.actor.userId ?? null,
       })
       .returning()
@@ -37,11 +41,13 @@ export async function updateList(ctx: Ctx, id: string, input: Partial<ListInput>
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const before = await loadList(c, id, true);
+    if (input.doubleOptIn) await assertCanConfirm(c, ['body', 'doubleOptIn']);
     const l = await tx
       .update(contactLists)
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.doubleOptIn !== undefined ? { doubleOptIn: input.doubleOptIn } : {}),
         updatedAt: new Date(),
       })
       .where(eq(contactLists.id, id))
