@@ -93,8 +93,3 @@ export async function getKpiInputsFor(
     }),
   );
 }
-
-/** Everything the KPI board needs for one period. */
-export async function getKpiInputs(ctx: Ctx, p: Period, reporting: string, grossMargin: number): Promise<PeriodInputs> {
-  return (await getKpiInputsFor(ctx, [p], reporting, grossMargin)).get(p.label)!;
-}
