@@ -17,11 +17,11 @@ import { rawEnv } from '../src/kernel/config/index.ts';
 import type { Ctx } from '../src/kernel/context.ts';
 import { type Db, migrate, openDatabase, rows } from '../src/kernel/db/index.ts';
 import { addMember, createApiKey, createUser } from '../src/modules/identity/index.ts';
-import { createPipeline, setExchangeRate } from '../src/modules/sales/index.ts';
+import { createPipeline } from '../src/modules/sales/index.ts';
 import { startBenchServer } from './lib/bench-server.ts';
 import { databaseName, onServer as onServerWith, withDatabase } from './lib/crm-data.ts';
 import { describeMachine, machineLine, table, updateBenchDoc, writeResults } from './lib/report.ts';
-import { dealsSql } from './lib/sales-data.ts';
+import { addMonthlyRates, dealsSql } from './lib/sales-data.ts';
 
 const url = rawEnv('BENCH_DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/tandem_bench_analytics';
 const segmentsUrl = withDatabase(url, 'tandem_bench_segments');
@@ -130,16 +130,7 @@ async function addSalesData(db: Db, url: string, ws: string, adminId: string) {
   }
   const p1 = await createPipeline(ctx, { name: 'New business', rottingDays: 21 });
   const p2 = await createPipeline(ctx, { name: 'Renewals' });
-  for (let m = 0; m < 40; m++)
-    for (const [currency, base] of [
-      ['EUR', 1.08],
-      ['GBP', 1.26],
-    ] as const) {
-      const d = new Date();
-      d.setUTCDate(1);
-      d.setUTCMonth(d.getUTCMonth() - m);
-      await setExchangeRate(ctx, { currency, rate: base + Math.sin(m) * 0.03, validFrom: d.toISOString().slice(0, 10) });
-    }
+  await addMonthlyRates(ctx);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -97,6 +97,20 @@ export const dealsSql = (
   };
 };
 
+/** Monthly EUR and GBP rates into USD over the last 40 months (a little wobble, so conversions differ by day). */
+export async function addMonthlyRates(ctx: Ctx) {
+  for (let m = 0; m < 40; m++)
+    for (const [currency, base] of [
+      ['EUR', 1.08],
+      ['GBP', 1.26],
+    ] as const) {
+      const d = new Date();
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - m);
+      await setExchangeRate(ctx, { currency, rate: base + Math.sin(m) * 0.03, validFrom: d.toISOString().slice(0, 10) });
+    }
+}
+
 export async function prepareSalesData(
   url: string,
   opts: { rebuild: boolean; deals: number; log: Log },
@@ -140,17 +154,7 @@ export async function prepareSalesData(
     const p1 = await createPipeline(ctx(ws.id), { name: 'New business', rottingDays: 21 });
     const p2 = await createPipeline(ctx(ws.id), { name: 'Renewals' });
     const p3 = await createPipeline(ctx(ws2.id), { name: 'Small' });
-    for (const id of [ws.id, ws2.id])
-      for (let m = 0; m < 40; m++)
-        for (const [currency, base] of [
-          ['EUR', 1.08],
-          ['GBP', 1.26],
-        ] as const) {
-          const d = new Date();
-          d.setUTCDate(1);
-          d.setUTCMonth(d.getUTCMonth() - m);
-          await setExchangeRate(ctx(id), { currency, rate: base + Math.sin(m) * 0.03, validFrom: d.toISOString().slice(0, 10) });
-        }
+    for (const id of [ws.id, ws2.id]) await addMonthlyRates(ctx(id));
     data = {
       version: dataVersion,
       deals: opts.deals,
