@@ -5,12 +5,15 @@ import { type BroadcastJobs, runBroadcast } from './send-broadcast.ts';
 
 const payload = z.object({ broadcastId: z.uuid() });
 
-/** Sends a broadcast's queued messages (see runBroadcast); rerun safely after a crash. */
+/**
+ * Sends a broadcast's queued messages (see runBroadcast); rerun safely after a crash. A crash costs an attempt (the
+ * lease runs out), and every run picks up where the last stopped, so a broadcast gets many.
+ */
 export const sendBroadcastJob = defineJob({
   id: 'email.send_broadcast',
   version: 1,
   payload,
-  maxAttempts: 8,
+  maxAttempts: 20,
   backoffSeconds: 15,
   handler: ({ broadcastId }, job) => runBroadcast(broadcastId, job, jobs),
 });

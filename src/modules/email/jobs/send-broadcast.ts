@@ -6,7 +6,7 @@ import { newId, rows } from '../../../kernel/db/index.ts';
 import { enqueue, type JobContext, type JobDefinition } from '../../../kernel/jobs/index.ts';
 import { audiencePage, firstId } from '../audience.ts';
 import type { Audience } from '../schema.ts';
-import { deliverBatch, type PreparedMessage } from '../sending/deliver-batch.ts';
+import { type BatchResult, deliverBatch, type PreparedMessage } from '../sending/deliver-batch.ts';
 import {
   type ClaimedRow,
   customKeys,
@@ -176,52 +176,84 @@ export async function runBroadcast(broadcastId: string, job: JobContext, jobs: B
   const versions = new Map<string, VersionRow>();
   const subjectOf = new Map(variants.map((v) => [v.id, v.subject]));
   let sent = 0;
-  for (;;) {
-    if (await job.cancelled()) return { sent, stopped: 'lease' };
-    b = (await loadBroadcast(db, ws, broadcastId))!;
-    if (b.status !== 'sending') return { sent, stopped: b.status };
-    const cap = await capacityLeft(db, target, batchSize);
-    if (cap.n === 0) {
-      await enqueue(db, jobs.send, { broadcastId }, { workspaceId: ws, runAt: cap.retryAt ?? new Date(Date.now() + 60_000) });
-      return { sent, waiting: 'cap' };
-    }
-    const claimed = (await claimBatch(db, b, claim, cap.n)).filter((r) => r.status === 'sending');
-    if (!claimed.length) {
-      const [any] = await rows(
-        db,
-        sql`select 1 from email_messages where workspace_id = ${ws} and broadcast_id = ${b.id} and status = 'queued' limit 1`,
-      );
-      if (any) continue; // a batch of suppressed recipients only
-      await finish(db, b, jobs);
-      return { sent };
-    }
-    const people = await recipientRows(db, ws, claimed.map((r) => r.contact_id!).filter(Boolean));
-    const prepared: PreparedMessage[] = [];
-    const broken: { id: string; error: string }[] = [];
-    for (const r of claimed) {
-      try {
-        let v = versions.get(r.template_version_id);
-        if (!v) {
-          v = await loadVersion(db, ws, r.template_version_id);
-          versions.set(v.id, v);
-        }
-        prepared.push(
-          await prepareMessage(
-            ctx,
-            { ...r, subject_override: r.variant_id ? (subjectOf.get(r.variant_id) ?? null) : null },
-            v,
-            people.get(r.contact_id!),
-          ),
-        );
-      } catch (err) {
-        broken.push({ id: r.id, error: (err as Error).message });
-      }
-    }
-    for (const x of broken)
-      await db.execute(sql`update email_messages set status = 'failed', error = ${x.error} where id = ${x.id} and claim = ${claim}`);
-    const res = await deliverBatch(db, ws, target, claim, prepared);
+  // One batch is sent while the next is claimed and rendered, so the connections never wait for the renderer.
+  let inFlight: { count: number; broken: number; done: Promise<BatchResult> } | null = null;
+  const settle = async () => {
+    if (!inFlight) return;
+    const { count, broken, done } = inFlight;
+    inFlight = null;
+    const res = await done;
     sent += res.sent;
-    await job.progress({ sent, batch: claimed.length, failed: res.failed + broken.length, retry: res.retry });
+    await job.progress({ sent, batch: count, failed: res.failed + broken, retry: res.retry });
     if (res.retry > 0 && res.sent === 0) throw new Error(`The SMTP relay refused or could not be reached: ${res.lastError}`);
+  };
+  try {
+    for (;;) {
+      if (await job.cancelled()) {
+        await settle();
+        return { sent, stopped: 'lease' };
+      }
+      b = (await loadBroadcast(db, ws, broadcastId))!;
+      if (b.status !== 'sending') {
+        await settle();
+        return { sent, stopped: b.status };
+      }
+      const cap = await capacityLeft(db, target, batchSize, inFlight?.count ?? 0);
+      if (cap.n === 0) {
+        if (inFlight) {
+          await settle();
+          continue;
+        }
+        await enqueue(db, jobs.send, { broadcastId }, { workspaceId: ws, runAt: cap.retryAt ?? new Date(Date.now() + 60_000) });
+        return { sent, waiting: 'cap' };
+      }
+      const claimed = (await claimBatch(db, b, claim, cap.n)).filter((r) => r.status === 'sending');
+      if (!claimed.length) {
+        await settle();
+        const [any] = await rows(
+          db,
+          sql`select 1 from email_messages where workspace_id = ${ws} and broadcast_id = ${b.id} and status = 'queued' limit 1`,
+        );
+        if (any) continue; // a batch of suppressed recipients only, or a retry put back
+        await finish(db, b, jobs);
+        return { sent };
+      }
+      const people = await recipientRows(db, ws, claimed.map((r) => r.contact_id!).filter(Boolean));
+      const prepared: PreparedMessage[] = [];
+      const broken: { id: string; error: string }[] = [];
+      for (const [i, r] of claimed.entries()) {
+        // Rendering is CPU only: give the event loop a turn now and then, so the batch still sending keeps its
+        // connections busy and the job's lease keeps being renewed.
+        if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+        try {
+          let v = versions.get(r.template_version_id);
+          if (!v) {
+            v = await loadVersion(db, ws, r.template_version_id);
+            versions.set(v.id, v);
+          }
+          prepared.push(
+            await prepareMessage(
+              ctx,
+              { ...r, subject_override: r.variant_id ? (subjectOf.get(r.variant_id) ?? null) : null },
+              v,
+              people.get(r.contact_id!),
+            ),
+          );
+        } catch (err) {
+          broken.push({ id: r.id, error: (err as Error).message });
+        }
+      }
+      for (const x of broken)
+        await db.execute(sql`update email_messages set status = 'failed', error = ${x.error} where id = ${x.id} and claim = ${claim}`);
+      // Queue this batch behind the one still sending, then wait for that one: at most two batches are out.
+      const previous = inFlight;
+      const next = { count: claimed.length, broken: broken.length, done: deliverBatch(db, ws, target, claim, prepared) };
+      inFlight = previous;
+      await settle();
+      inFlight = next;
+    }
+  } finally {
+    // A failure above leaves the queued batch to finish (its rows are fenced by the claim) before the job ends.
+    if (inFlight) await (inFlight as { done: Promise<BatchResult> }).done.catch(() => {});
   }
 }

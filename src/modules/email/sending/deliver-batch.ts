@@ -31,9 +31,17 @@ export const maxSendAttempts = 3;
 
 /**
  * Marks held messages sent (fenced by the claim: a sender that lost its rows to a newer run writes nothing) and
- * logs email_sent, in one transaction. Returns the ids this claim still held.
+ * logs email_sent, in one transaction. `release` hears which ids this claim still held, after the writes and just
+ * before the COMMIT; the ids are returned too.
  */
-async function markSent(db: Db, ws: string, claim: string, transportId: string | null, batch: Map<string, PreparedMessage>) {
+async function markSent(
+  db: Db,
+  ws: string,
+  claim: string,
+  transportId: string | null,
+  batch: Map<string, PreparedMessage>,
+  release: (held: Set<string>) => void = () => {},
+) {
   const ids = [...batch.keys()];
   return db.transaction(async (tx) => {
     const done = await rows<{ id: string }>(
@@ -52,13 +60,16 @@ async function markSent(db: Db, ws: string, claim: string, transportId: string |
         props: { messageId: m.id, subject: m.subject },
       }));
     if (events.length) await recordContactEvents(tx, ws, events);
-    return new Set(done.map((d) => d.id));
+    const held = new Set(done.map((d) => d.id));
+    release(held);
+    return held;
   });
 }
 
 /**
- * Sends claimed messages through the target. SMTP: each message's final dot waits until its row is committed as
- * sent (CommitGate), so a crash can never leave a delivered message looking unsent. Outbox: the .eml and the sent
+ * Sends claimed messages through the target. SMTP: each message's final dot waits until its row is written as sent
+ * and goes out with that transaction's COMMIT (CommitGate), so a crash cannot leave a delivered message looking
+ * unsent. Outbox: the .eml and the sent
  * mark are one transaction.
  */
 export async function deliverBatch(
@@ -89,7 +100,17 @@ export async function deliverBatch(
     res.sent = done;
     return res;
   }
-  const gate = new CommitGate(async (ids) => markSent(db, ws, claim, target.transportId, new Map(ids.map((id) => [id, byId.get(id)!]))));
+  const pick = (ids: string[]) => new Map(ids.map((id) => [id, byId.get(id)!]));
+  const gate = new CommitGate(
+    async (ids, release) => {
+      await markSent(db, ws, claim, target.transportId, pick(ids), release);
+    },
+    // The COMMIT failed after the dots were released: write the sent marks once more, or the rows stay "sending"
+    // and the next run would send them again.
+    async (ids) => {
+      await markSent(db, ws, claim, target.transportId, pick(ids));
+    },
+  );
   const outcomes = await Promise.all(
     msgs.map((m) => target.pool.send(m.fromAddress, m.to, m.raw, () => gate.request(m.id)).then((o) => [m, o] as const)),
   );

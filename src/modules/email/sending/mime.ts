@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import DKIM from 'nodemailer/lib/dkim';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { encodeWords, formatAddress, headerLine, quotedPrintable, rfc5322Date } from './mime-encode.ts';
 
 export interface DkimKey {
   domainName: string;
@@ -25,28 +26,36 @@ export interface MimeInput {
 }
 
 /**
- * Builds the RFC 5322 message (multipart/alternative text + HTML) and DKIM-signs it. The Message-ID carries the
- * message row id, so bounces and replies find their message again.
+ * Builds the RFC 5322 message (multipart/alternative: quoted-printable text and HTML, CRLF line ends, no line
+ * starting with a dot, so it goes on the wire as it is) and DKIM-signs it. The Message-ID carries the message row
+ * id, so bounces and replies find their message again.
  */
 export async function buildMime(m: MimeInput): Promise<Buffer> {
-  const headers: Record<string, string> = { 'X-Tandem-Message': m.id };
+  const boundary = `=_tandem_${m.id.replace(/-/g, '')}_${randomBytes(6).toString('hex')}`;
+  const head = [headerLine('From', formatAddress(m.from.address, m.from.name)), headerLine('To', formatAddress(m.to))];
+  if (m.replyTo) head.push(headerLine('Reply-To', formatAddress(m.replyTo)));
+  head.push(
+    headerLine('Subject', encodeWords(m.subject)),
+    `Date: ${rfc5322Date(new Date())}`,
+    headerLine('Message-ID', `<${m.id}@${m.host}>`),
+    'MIME-Version: 1.0',
+    `X-Tandem-Message: ${m.id}`,
+  );
   if (m.unsubscribe) {
-    headers['List-Unsubscribe'] = `<${m.unsubscribe.url}>, <${m.unsubscribe.mailto}>`;
-    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    head.push(headerLine('List-Unsubscribe', `<${m.unsubscribe.url}>, <${m.unsubscribe.mailto}>`));
+    head.push('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   }
-  if (m.listId) headers['List-Id'] = m.listId;
-  const raw = await new MailComposer({
-    from: m.from,
-    to: m.to,
-    replyTo: m.replyTo ?? undefined,
-    subject: m.subject,
-    html: m.html,
-    text: m.text,
-    messageId: `<${m.id}@${m.host}>`,
-    headers,
-  })
-    .compile()
-    .build();
+  if (m.listId) head.push(headerLine('List-Id', m.listId));
+  head.push(`Content-Type: multipart/alternative;\r\n boundary="${boundary}"`);
+  const part = (type: string) =>
+    `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`;
+  const raw = Buffer.concat([
+    Buffer.from(`${head.join('\r\n')}\r\n\r\n${part('text/plain')}`),
+    quotedPrintable(m.text),
+    Buffer.from(`\r\n${part('text/html')}`),
+    quotedPrintable(m.html),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   if (!m.dkim) return raw;
   const signed = new DKIM({ ...m.dkim, headerFieldNames: dkimHeaders }).sign(raw);
   const chunks: Buffer[] = [];

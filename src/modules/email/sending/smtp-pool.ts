@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { SmtpConnection } from './smtp-connection.ts';
 
 export interface SmtpOptions {
   host: string;
@@ -31,9 +30,9 @@ interface Task {
 }
 
 /**
- * A small pool of SMTP connections (nodemailer's SMTPConnection) that lets the caller decide, after the server
- * accepted DATA and the whole message was written, whether to finish the transaction: the terminating dot is sent
- * only once `beforeEnd()` resolves true. Tandem records the message as sent there, so a crash before it leaves an
+ * A small pool of SMTP connections (SmtpConnection) that lets the caller decide, after the server accepted DATA
+ * and the whole message was written, whether to finish the transaction: the terminating dot is sent only once
+ * `beforeEnd()` resolves true. Tandem records the message as sent there, so a crash before it leaves an
  * unfinished SMTP transaction the server discards (docs/email.md, "Exactly one message per recipient").
  */
 export class SmtpPool {
@@ -41,8 +40,8 @@ export class SmtpPool {
   private workers = 0;
   private nextSlot = 0;
   private closed = false;
-  private conns = new Set<SMTPConnection>();
-  private idle: SMTPConnection[] = [];
+  private conns = new Set<SmtpConnection>();
+  private idle: SmtpConnection[] = [];
 
   constructor(private readonly opts: SmtpOptions) {}
 
@@ -73,7 +72,7 @@ export class SmtpPool {
   }
 
   private async work() {
-    let conn: SMTPConnection | undefined;
+    let conn: SmtpConnection | undefined;
     try {
       for (let task = this.queue.shift(); task; task = this.queue.shift()) {
         if (this.closed) {
@@ -121,80 +120,59 @@ export class SmtpPool {
     }
   }
 
-  private drop(c: SMTPConnection) {
+  private drop(c: SmtpConnection) {
     this.conns.delete(c);
-    try {
-      c.quit();
-    } catch {
-      c.close();
-    }
+    c.quit();
   }
 
-  private connect(): Promise<SMTPConnection> {
+  private async connect(): Promise<SmtpConnection> {
     const o = this.opts;
-    const c = new SMTPConnection({
+    const c = await SmtpConnection.open({
       host: o.host,
       port: o.port,
       secure: o.secure,
+      user: o.user,
+      pass: o.pass,
       connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
       socketTimeout: 60_000,
-      tls: { rejectUnauthorized: o.host !== '127.0.0.1' && o.host !== 'localhost' },
+      rejectUnauthorized: o.host !== '127.0.0.1' && o.host !== 'localhost',
     });
     this.conns.add(c);
-    c.once('end', () => {
+    c.onClose = () => {
       this.conns.delete(c);
       this.idle = this.idle.filter((x) => x !== c);
-    });
-    return new Promise((resolve, reject) => {
-      c.once('error', reject);
-      c.connect(() => {
-        if (!o.user) {
-          c.removeListener('error', reject);
-          c.on('error', () => {});
-          return resolve(c);
-        }
-        c.login({ user: o.user, pass: o.pass ?? '' }, (err) => {
-          c.removeListener('error', reject);
-          c.on('error', () => {});
-          if (err) {
-            c.close();
-            reject(err);
-          } else resolve(c);
-        });
-      });
-    });
+    };
+    return c;
   }
 
-  private transmit(c: SMTPConnection, task: Task): Promise<SendOutcome> {
-    let committed = false;
-    let stage = 0;
-    const body = new Readable({
-      read() {
-        // First read: the server said 354, the whole message goes out. Second read: ask whether to end it.
-        if (stage === 0) {
-          stage = 1;
-          this.push(task.raw);
-        } else if (stage === 1) {
-          stage = 2;
-          task.beforeEnd().then(
-            (ok) => {
-              if (ok) {
-                committed = true;
-                this.push(null);
-              } else this.destroy(new Error('The message was no longer ours to send (claim lost)'));
-            },
-            (err) => this.destroy(err),
-          );
-        }
-      },
-    });
-    return new Promise((resolve) => {
-      c.send({ from: task.from, to: [task.to] }, body, (err, info) => {
-        if (err) resolve(failure(err, committed));
-        else resolve({ accepted: true, response: info?.response ?? '' });
-      });
-    });
+  /**
+   * Envelope and message, then `beforeEnd()`; its answer arrives in the turn in which the row's COMMIT goes out
+   * (CommitGate), and the dot is written right there, before this turn yields to any other I/O.
+   */
+  private async transmit(c: SmtpConnection, task: Task): Promise<SendOutcome> {
+    if (!c.usable) return failure(new Error('The connection was closed'), false);
+    try {
+      await c.begin(task.from, task.to, task.raw);
+    } catch (err) {
+      return failure(err, false);
+    }
+    let ok: boolean;
+    try {
+      ok = await task.beforeEnd();
+    } catch (err) {
+      c.abandon();
+      return failure(err, false);
+    }
+    if (!ok) {
+      c.abandon();
+      return { accepted: false, committed: false, permanent: false, error: 'The message was no longer ours to send (claim lost)' };
+    }
+    try {
+      const r = await c.finish();
+      return { accepted: true, response: `${r.code} ${r.text}` };
+    } catch (err) {
+      return failure(err, true);
+    }
   }
 }
 

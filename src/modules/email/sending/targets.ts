@@ -87,7 +87,13 @@ export async function resolveTarget(exec: Executor, workspaceId: string, transpo
  * How many more messages the transport may send now under its rolling caps: sends counted from email_messages in
  * the last hour and the last 24 hours (a true sliding window, not a counter reset on the hour).
  */
-export async function capacityLeft(exec: Executor, target: DeliveryTarget, want: number): Promise<{ n: number; retryAt?: Date }> {
+/** How many of `want` more messages the transport's caps allow now; `pending` are claimed but not yet counted as sent. */
+export async function capacityLeft(
+  exec: Executor,
+  target: DeliveryTarget,
+  want: number,
+  pending = 0,
+): Promise<{ n: number; retryAt?: Date }> {
   if (target.kind !== 'smtp' || !target.transportId || (!target.hourlyCap && !target.dailyCap)) return { n: want };
   const [c] = await rows<{ hour: number; day: number; oldest_hour: string | null; oldest_day: string | null }>(
     exec,
@@ -98,12 +104,12 @@ export async function capacityLeft(exec: Executor, target: DeliveryTarget, want:
   let n = want;
   let retryAt: Date | undefined;
   if (target.hourlyCap) {
-    const left = target.hourlyCap - c!.hour;
+    const left = target.hourlyCap - c!.hour - pending;
     if (left < n) n = Math.max(0, left);
     if (left <= 0 && c!.oldest_hour) retryAt = new Date(new Date(c!.oldest_hour).getTime() + 3600_000 + 1000);
   }
   if (target.dailyCap) {
-    const left = target.dailyCap - c!.day;
+    const left = target.dailyCap - c!.day - pending;
     if (left < n) n = Math.max(0, left);
     if (left <= 0 && c!.oldest_day) retryAt = new Date(new Date(c!.oldest_day).getTime() + 86400_000 + 1000);
   }
