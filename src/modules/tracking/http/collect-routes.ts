@@ -28,11 +28,14 @@ const pixelQuery = z.object({
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventNameRe = /^[\w.:-]{1,64}$/;
 
+const collectLanes = 2;
+
 type Verdict = { site: SiteInfo } | { drop: true };
 
 /** The public side of tracking: the snippet, the collect endpoint and the pixel. */
 export async function collectRoutes(app: App, deps: AppDeps) {
-  const collector = new Collector(deps.database);
+  // PostgreSQL writes batches of different visitors side by side on separate connections; PGlite has one.
+  const collector = new Collector(deps.database, 2, deps.database.kind === 'postgres' ? collectLanes : 1);
   const sites = new SiteCache(deps.database.db);
   const perIp = new WindowLimiter(deps.config.trackingIpLimit, 60_000);
   const perSite = new WindowLimiter(deps.config.trackingSiteLimit, 1000);
