@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isbot } from 'isbot';
 import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App, AppDeps } from '../../../kernel/http/index.ts';
+import { isBot } from '../collect/bots.ts';
 import { Collector } from '../collect/collector.ts';
 import { type Hit, readPageUrl } from '../collect/hit.ts';
 import { WindowLimiter } from '../collect/limits.ts';
@@ -72,7 +72,7 @@ export async function collectRoutes(app: App, deps: AppDeps) {
     if (!site) return { drop: true };
     if (req.headers.dnt === '1' || req.headers['sec-gpc'] === '1') return { drop: true };
     const ua = req.headers['user-agent'];
-    if (!ua || isbot(ua)) return { drop: true };
+    if (!ua || isBot(ua)) return { drop: true };
     if (site.consentMode === 'after_consent' && !consent) return { drop: true };
     if (!perSite.hit(site.id))
       throw new AppError('rate_limited', 'This site sends more hits than allowed; slow down.', { retryAfterSeconds: 1 });
