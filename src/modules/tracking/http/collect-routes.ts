@@ -28,7 +28,7 @@ const pixelQuery = z.object({
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventNameRe = /^[\w.:-]{1,64}$/;
 
-const collectLanes = 2;
+const collectLanes = 4;
 
 type Verdict = { site: SiteInfo } | { drop: true };
 
