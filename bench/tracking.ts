@@ -229,9 +229,10 @@ Tracked page views per second through the pixel \`GET /t/p.gif\` (site lookup, b
 commit of \`contact_events\` + \`web_sessions\`, answered after COMMIT) against a bare Fastify route returning the same
 GIF. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of ${durationSeconds} s${loadPrefix.length ? ', server on core 0 and load generator on core 1' : ''}.
 *Server CPU µs/hit* is the server process's CPU time per answered hit (median round; PostgreSQL's own CPU is not in
-it, PGlite's is): it moves less with the other engineers' load than hits/s do. *Events stored / 200s* counts rows in contact_events after the run against the pixel answers autocannon counted
-(warm-up included): stored ≥ answered means every answered hit was durable (hits still in flight when a round's
-clock stopped are stored but not counted as answered). Target ≥ ${target * 100}% of bare.
+it, PGlite's is): it moves less with the other engineers' load than hits/s do. *Events stored / 200s* counts rows in
+contact_events after the run against the pixel answers autocannon counted (warm-up included): stored ≥ answered means
+every answered hit was durable (hits still in flight when a round's clock stopped are stored but not counted as
+answered). Target ≥ ${target * 100}% of bare.
 
 Machine: ${machineLine(machine)} · 1-minute load average ${loadBefore.toFixed(1)} at start (other engineers' test runs
 share these 2 cores, so absolute figures move between runs; the ratio less so).
