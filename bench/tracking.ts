@@ -159,10 +159,16 @@ async function main() {
       targets.push({ name: 'Tandem pixel, stored, PGlite', ...t });
     }
     const measured: LoadResult[][] = targets.map(() => []);
+    // The server process's CPU per answered hit (this process hosts every server; only the one under load works). It
+    // moves less with the machine's load than hits/s do; PostgreSQL's own CPU is not in it, PGlite's is.
+    const cpuPerHit: number[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++)
       for (const [i, t] of targets.entries()) {
+        const cpu = process.cpuUsage();
         const m = await load(t.url, t.paths, round === 0);
+        const used = process.cpuUsage(cpu);
         measured[i]!.push(m);
+        cpuPerHit[i]!.push((used.user + used.system) / Math.max(1, m.requests + m.warmupRequests));
         console.log(`  round ${round + 1}/${rounds} · ${t.name}: ${m.requestsPerSecond.toLocaleString('en-US')} req/s`);
       }
     const stored = await Promise.all(targets.map((t) => t.stored?.()));
@@ -179,11 +185,22 @@ async function main() {
         p99: mid.latencyMs.p99,
         ratio: median(ms.map((m, r) => m.requestsPerSecond / measured[0]![r]!.requestsPerSecond)),
         errors: ms.reduce((n, m) => n + m.errors + m.timeouts + m.non2xx, 0),
+        cpuUsPerHit: median(cpuPerHit[i]!),
         stored: stored[i],
         served: served[i]!,
       };
     });
-    const head = ['server', 'hits/s (median)', 'per round', 'p50 ms', 'p99 ms', 'vs bare', 'errors/non-2xx', 'events stored / 200s'];
+    const head = [
+      'server',
+      'hits/s (median)',
+      'per round',
+      'p50 ms',
+      'p99 ms',
+      'vs bare',
+      'server CPU µs/hit',
+      'errors/non-2xx',
+      'events stored / 200s',
+    ];
     const cells = result.map((r) => [
       r.name,
       r.rps.toLocaleString('en-US'),
@@ -191,6 +208,7 @@ async function main() {
       r.p50.toFixed(1),
       r.p99.toFixed(1),
       `${Math.round(r.ratio * 100)}%`,
+      Math.round(r.cpuUsPerHit),
       r.errors,
       r.stored === undefined ? '–' : `${r.stored.toLocaleString('en-US')} / ${r.served.toLocaleString('en-US')}`,
     ]);
@@ -210,9 +228,11 @@ async function main() {
 Tracked page views per second through the pixel \`GET /t/p.gif\` (site lookup, bot/DNT/origin/rate checks, group
 commit of \`contact_events\` + \`web_sessions\`, answered after COMMIT) against a bare Fastify route returning the same
 GIF. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of ${durationSeconds} s${loadPrefix.length ? ', server on core 0 and load generator on core 1' : ''}.
-*Events stored / 200s* counts rows in contact_events after the run against the pixel answers autocannon counted
-(warm-up included): stored ≥ answered means every answered hit was durable (hits still in flight when a round's
-clock stopped are stored but not counted as answered). Target ≥ ${target * 100}% of bare.
+*Server CPU µs/hit* is the server process's CPU time per answered hit (median round; PostgreSQL's own CPU is not in
+it, PGlite's is): it moves less with the other engineers' load than hits/s do. *Events stored / 200s* counts rows in
+contact_events after the run against the pixel answers autocannon counted (warm-up included): stored ≥ answered means
+every answered hit was durable (hits still in flight when a round's clock stopped are stored but not counted as
+answered). Target ≥ ${target * 100}% of bare.
 
 Machine: ${machineLine(machine)} · 1-minute load average ${loadBefore.toFixed(1)} at start (other engineers' test runs
 share these 2 cores, so absolute figures move between runs; the ratio less so).

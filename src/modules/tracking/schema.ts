@@ -53,7 +53,10 @@ export const webSessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    index('web_sessions_visitor_idx').on(t.workspaceId, t.visitorId, t.lastSeenAt),
+    // Not on last_seen_at: every hit moves it, and an indexed column that changes makes each update write new index
+    // entries in all four indexes; unindexed, the update stays on its page (HOT). A visitor's latest session is
+    // found among their few sessions.
+    index('web_sessions_visitor_idx').on(t.workspaceId, t.visitorId),
     index('web_sessions_contact_idx').on(t.workspaceId, t.contactId, t.startedAt).where(sql`contact_id is not null`),
     index('web_sessions_started_idx').on(t.workspaceId, t.startedAt),
   ],

@@ -259,6 +259,31 @@ describe('identification', () => {
     await hit(s.siteKey, { t: 'pv', v, u: `${origin}/contact-us` });
     expect(await identifyWebVisitor(t.database.db, ws.workspaceId, v, contact)).toBe(1);
     expect((await sessionsOf(ws.workspaceId, v))[0]!.contact_id).toBe(contact);
+    // The collector remembered the session as anonymous; its next hit sees the change and carries the contact.
+    await hit(s.siteKey, { t: 'pv', v, u: `${origin}/thanks` });
+    expect((await eventsOf(ws.workspaceId, v)).map((e) => e.contact_id)).toEqual([contact, contact]);
+    expect(await sessionsOf(ws.workspaceId, v)).toMatchObject([{ contact_id: contact, page_count: 2 }]);
+  });
+
+  it('continues the visit another process (or a direct write) moved on, instead of the one the collector remembers', async () => {
+    const ws = await createTestWorkspace(t);
+    const s = await site(ws);
+    const v = crypto.randomUUID();
+    await hit(s.siteKey, { t: 'pv', v, u: `${origin}/a?utm_campaign=x` });
+    const [first] = await sessionsOf(ws.workspaceId, v);
+    // Another process started a newer session for this visitor (a new campaign click) that this one never saw.
+    const other = crypto.randomUUID();
+    await t.database.db.execute(sql`insert into web_sessions (workspace_id, id, site_id, visitor_id, started_at, last_seen_at, utm_campaign,
+        page_count, event_count) values (${ws.workspaceId}, ${other}, ${s.id}, ${v}, now(), now() + interval '1 second', 'y', 1, 1)`);
+    await hit(s.siteKey, { t: 'pv', v, u: `${origin}/b` });
+    const events = await eventsOf(ws.workspaceId, v);
+    expect(events.map((e) => e.session_id)).toEqual([first!.id, other]);
+    // The session is gone (retention): the next hit starts a new one rather than pointing at a deleted row.
+    await t.database.db.execute(sql`delete from web_sessions where workspace_id = ${ws.workspaceId} and visitor_id = ${v}`);
+    await hit(s.siteKey, { t: 'pv', v, u: `${origin}/c` });
+    const after = await sessionsOf(ws.workspaceId, v);
+    expect(after).toHaveLength(1);
+    expect((await eventsOf(ws.workspaceId, v)).at(-1)!.session_id).toBe(after[0]!.id);
   });
 });
 

@@ -49,4 +49,25 @@ describe('assignSessions', () => {
       ['y', 1, 'bing.com'],
     ]);
   });
+
+  it('keeps a continued session going for further hits of its own campaign in the same batch', () => {
+    const latest = new Map<string, LatestSession>([
+      [`${ws}:${v}`, { id: 's1', siteId: site, lastSeenAt: at(0), contactId: null, utmCampaign: 'x' }],
+    ]);
+    const { sessions, assigned, after } = assignSessions([hit(1, { utm: { campaign: 'x' } }), hit(2, { utm: { campaign: 'x' } })], latest);
+    expect(assigned.map((a) => a.sessionId)).toEqual(['s1', 's1']);
+    expect(sessions).toHaveLength(1);
+    expect(after.get(`${ws}:${v}`)).toEqual({ id: 's1', siteId: site, lastSeenAt: at(2), contactId: null, utmCampaign: 'x' });
+  });
+
+  it('reports each visitor’s latest session as stored after the batch, keeping a later stored last-seen', () => {
+    const latest = new Map<string, LatestSession>([
+      [`${ws}:${v}`, { id: 's1', siteId: site, lastSeenAt: at(5), contactId: 'c1', utmCampaign: null }],
+    ]);
+    const { after } = assignSessions([hit(4)], latest);
+    expect(after.get(`${ws}:${v}`)).toEqual({ id: 's1', siteId: site, lastSeenAt: at(5), contactId: 'c1', utmCampaign: null });
+    const fresh = assignSessions([hit(50, { utm: { campaign: 'y' } })], latest).after.get(`${ws}:${v}`);
+    expect(fresh).toMatchObject({ siteId: site, lastSeenAt: at(50), contactId: 'c1', utmCampaign: 'y' });
+    expect(fresh!.id).not.toBe('s1');
+  });
 });

@@ -22,6 +22,10 @@ export interface SessionWrite {
   referrer: string | null;
   referrerHost: string | null;
   utm: Hit['utm'];
+  /** The campaign the session runs under (a stored session's own, whatever this batch's hits carry). */
+  campaign: string | null;
+  /** A stored session's last_seen_at before this batch (the row keeps the later of it and this batch's). */
+  storedLastSeenAt: Date | null;
   /** Pages and events of this batch (added to a stored session's counts). */
   pageCount: number;
   eventCount: number;
@@ -34,23 +38,26 @@ const visitorKey = (workspaceId: string, visitorId: string) => `${workspaceId}:$
 /**
  * Gives each hit (in arrival order) a session: the visitor's open one on the same site, unless 30 minutes passed
  * or the hit arrives with a different utm_campaign (a new campaign click is a new visit, as analytics tools count
- * it). Hits of a known visitor carry the contact. Pure, so the rules are tested without a database.
+ * it). Hits of a known visitor carry the contact. Returns, beside the writes, each visitor's latest session as the
+ * rows will be once they are written (what the next batch starts from). Pure, so the rules are tested without a
+ * database.
  */
 export function assignSessions(hits: Hit[], latest: Map<string, LatestSession>) {
   const sessions = new Map<string, SessionWrite>();
-  const current = new Map<string, SessionWrite | LatestSession>();
+  const current = new Map<string, SessionWrite>();
   const assigned: { sessionId: string; contactId: string | null }[] = [];
   for (const hit of hits) {
     const key = visitorKey(hit.workspaceId, hit.visitorId);
-    const prev = current.get(key) ?? latest.get(key);
+    const mine = current.get(key);
+    const prev = mine ?? latest.get(key);
     const known = hit.contactId ?? prev?.contactId ?? null;
-    const prevCampaign = prev ? ('utm' in prev ? (prev.utm.campaign ?? null) : prev.utmCampaign) : null;
+    const prevCampaign = mine ? mine.campaign : (prev as LatestSession | undefined)?.utmCampaign;
     const open =
       prev &&
       prev.siteId === hit.siteId &&
       hit.occurredAt.getTime() - prev.lastSeenAt.getTime() < sessionGapMs &&
       (!hit.utm.campaign || hit.utm.campaign === prevCampaign);
-    let s = open ? sessions.get(prev.id) : undefined;
+    let s = open ? (mine ?? sessions.get(prev.id)) : undefined;
     if (!s) {
       if (open) {
         s = {
@@ -65,6 +72,8 @@ export function assignSessions(hits: Hit[], latest: Map<string, LatestSession>) 
           referrer: null,
           referrerHost: null,
           utm: {},
+          campaign: prevCampaign ?? null,
+          storedLastSeenAt: prev.lastSeenAt,
           pageCount: 0,
           eventCount: 0,
           isNew: false,
@@ -83,6 +92,8 @@ export function assignSessions(hits: Hit[], latest: Map<string, LatestSession>) 
           referrer: ref.referrer,
           referrerHost: ref.host,
           utm: hit.utm,
+          campaign: hit.utm.campaign ?? null,
+          storedLastSeenAt: null,
           pageCount: 0,
           eventCount: 0,
           isNew: true,
@@ -97,7 +108,16 @@ export function assignSessions(hits: Hit[], latest: Map<string, LatestSession>) 
     current.set(key, s);
     assigned.push({ sessionId: s.id, contactId: known });
   }
-  return { sessions: [...sessions.values()], assigned };
+  const after = new Map<string, LatestSession>();
+  for (const [key, s] of current)
+    after.set(key, {
+      id: s.id,
+      siteId: s.siteId,
+      lastSeenAt: s.storedLastSeenAt && s.storedLastSeenAt > s.lastSeenAt ? s.storedLastSeenAt : s.lastSeenAt,
+      contactId: s.contactId,
+      utmCampaign: s.campaign,
+    });
+  return { sessions: [...sessions.values()], assigned, after };
 }
 
 export { visitorKey };

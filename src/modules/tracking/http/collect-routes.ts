@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isbot } from 'isbot';
 import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App, AppDeps } from '../../../kernel/http/index.ts';
+import { isBot } from '../collect/bots.ts';
 import { Collector } from '../collect/collector.ts';
 import { type Hit, readPageUrl } from '../collect/hit.ts';
 import { WindowLimiter } from '../collect/limits.ts';
@@ -28,11 +28,14 @@ const pixelQuery = z.object({
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventNameRe = /^[\w.:-]{1,64}$/;
 
+const collectLanes = 4;
+
 type Verdict = { site: SiteInfo } | { drop: true };
 
 /** The public side of tracking: the snippet, the collect endpoint and the pixel. */
 export async function collectRoutes(app: App, deps: AppDeps) {
-  const collector = new Collector(deps.database);
+  // PostgreSQL writes batches of different visitors side by side on separate connections; PGlite has one.
+  const collector = new Collector(deps.database, 2, deps.database.kind === 'postgres' ? collectLanes : 1);
   const sites = new SiteCache(deps.database.db);
   const perIp = new WindowLimiter(deps.config.trackingIpLimit, 60_000);
   const perSite = new WindowLimiter(deps.config.trackingSiteLimit, 1000);
@@ -69,7 +72,7 @@ export async function collectRoutes(app: App, deps: AppDeps) {
     if (!site) return { drop: true };
     if (req.headers.dnt === '1' || req.headers['sec-gpc'] === '1') return { drop: true };
     const ua = req.headers['user-agent'];
-    if (!ua || isbot(ua)) return { drop: true };
+    if (!ua || isBot(ua)) return { drop: true };
     if (site.consentMode === 'after_consent' && !consent) return { drop: true };
     if (!perSite.hit(site.id))
       throw new AppError('rate_limited', 'This site sends more hits than allowed; slow down.', { retryAfterSeconds: 1 });
