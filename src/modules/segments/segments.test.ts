@@ -238,6 +238,28 @@ describe('definitions', () => {
     expect(res.json()).toMatchObject({ count: 3, sample: [{ id: ids[2] }, { id: ids[1] }, { id: ids[0] }] });
   });
 
+  it('counts relation predicates and their complements exactly, contacts without a company or list included', async () => {
+    const own = await createTestWorkspace(t);
+    const api = own.admin.api;
+    const de = (await api.post('/api/companies', { name: 'Rel DE', domain: 'rel-de.example', country: 'DE' })).json().id;
+    const fr = (await api.post('/api/companies', { name: 'Rel FR', domain: 'rel-fr.example', country: 'FR' })).json().id;
+    await contact(own, { firstName: 'InDe', companyId: de });
+    const inFr = await contact(own, { firstName: 'InFr', companyId: fr });
+    await contact(own, { firstName: 'Alone' });
+    const list = (await api.post('/api/lists', { name: 'Rel' })).json().id as string;
+    await api.post(`/api/lists/${list}/members`, { contactIds: [inFr] });
+    const count = async (definition: unknown) => (await api.post('/api/segments/preview', { definition })).json().count;
+    const company = { predicate: 'company', where: { field: 'country', op: 'eq', value: 'DE' } };
+    const onList = { predicate: 'in_list', list };
+    expect(await count(company)).toBe(1);
+    expect(await count({ not: company })).toBe(2);
+    expect(await count({ or: [company, { not: company }] })).toBe(3);
+    expect(await count(onList)).toBe(1);
+    expect(await count({ and: [{ not: onList }, { not: company }] })).toBe(1);
+    expect(await count({ predicate: 'has_deal' })).toBe(0);
+    expect(await count({ not: { predicate: 'has_deal' } })).toBe(3);
+  });
+
   it('lets only segment managers change segments', async () => {
     const viewer = await ws.member('viewer');
     expect((await viewer.api.post('/api/segments', { name: 'X', definition: { and: [] } })).statusCode).toBe(403);

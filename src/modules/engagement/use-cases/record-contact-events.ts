@@ -40,7 +40,9 @@ export async function behaviourChanged(exec: Executor, workspaceId: string, cont
 }
 
 /**
- * Appends behaviour facts in the caller's transaction, one multi-row insert per thousand. Returns the ids.
+ * Appends behaviour facts in the caller's transaction, one multi-row insert per thousand. Returns the ids. URLs are
+ * kept to 2,000 characters and names to 200 (as the tracking collector does): both are in contact_events_contact_idx,
+ * whose entries must stay under PostgreSQL's btree limit of 2,704 bytes.
  * Months without a partition land in the default partition; `ensureEventPartitions` moves them in.
  */
 export async function recordContactEvents(exec: Executor, workspaceId: string, events: ContactEventInput[]): Promise<string[]> {
@@ -50,7 +52,7 @@ export async function recordContactEvents(exec: Executor, workspaceId: string, e
       const id = newId();
       ids.push(id);
       return sql`(${workspaceId}, ${id}, ${(e.occurredAt ?? new Date()).toISOString()}::timestamptz, ${e.contactId ?? null}::uuid,
-        ${e.visitorId ?? null}::uuid, ${e.sessionId ?? null}::uuid, ${e.kind}, ${e.name ?? null}, ${e.url ?? null},
+        ${e.visitorId ?? null}::uuid, ${e.sessionId ?? null}::uuid, ${e.kind}, ${e.name?.slice(0, 200) ?? null}, ${e.url?.slice(0, 2000) ?? null},
         ${e.subjectId ?? null}::uuid, ${e.campaignId ?? null}::uuid, ${JSON.stringify(e.props ?? {})}::jsonb)`;
     });
     await exec.execute(sql`insert into contact_events

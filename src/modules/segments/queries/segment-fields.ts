@@ -87,11 +87,23 @@ function hasDealPredicate(deals: FieldRegistry): PredicateDef {
   };
 }
 
+/**
+ * Keeps a relation predicate (an EXISTS over a few columns of the contact) a filter of the contacts scan rather than a
+ * semi-join. PostgreSQL runs a table's own filters, cheapest first, before any join, so a `company` or `in_list` that
+ * it turned into a semi-join ran after every has_event count, however costly (the 1M-contact bench counted the
+ * events of 122,500 contacts that the company test would have cut to 35,000 first). As a filter the EXISTS is planned
+ * both ways: hashed once over the matching companies (list members, deal people) when many contacts are tested, one
+ * index probe per contact for a small batch. `is true` changes nothing else: EXISTS is never NULL.
+ */
+const asContactFilter = (def: PredicateDef): PredicateDef => ({ ...def, compile: (a, h) => sql`(${def.compile(a, h)}) is true` });
+
 /** The segment filter registry: contact fields and custom fields, `company`, `in_list`, `has_deal` and `has_event`. */
 export async function segmentFields(ctx: Ctx): Promise<FieldRegistry> {
   const registry = await contactFields(ctx); // its own predicate map (see contactFields)
-  registerPredicate(registry, 'in_list', inListPredicate);
-  registerPredicate(registry, 'has_deal', hasDealPredicate(await dealFields(ctx)));
+  const company = registry.predicates.get('company');
+  if (company) registry.predicates.set('company', asContactFilter(company));
+  registerPredicate(registry, 'in_list', asContactFilter(inListPredicate));
+  registerPredicate(registry, 'has_deal', asContactFilter(hasDealPredicate(await dealFields(ctx))));
   registerPredicate(registry, 'has_event', hasEventPredicate);
   return registry;
 }
