@@ -135,6 +135,14 @@ describe('erasing a contact', () => {
       { kind: 'page_view', contactId: id, visitorId: visitor, url: 'https://acme-erase.example/pricing' },
       { kind: 'page_view', visitorId: visitor, url: 'https://acme-erase.example/?email=erin@erase-me.example' },
     ]);
+    // Inbound mail quoting the person: a bounce of this workspace (the address in other case) and one matched to no workspace.
+    const dsn = (to: string) =>
+      `From: MAILER-DAEMON@mx.example\r\nTo: bounces@tandem.test\r\nSubject: Undelivered Mail\r\n\r\n<${to}>: host mx said: 550 5.1.1 user unknown\r\n`;
+    await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status, kind, results)
+      values (${crypto.randomUUID()}, ${w}, 'webhook', '[]'::jsonb, ${dsn('Erin@Erase-Me.example')}, 'processed', 'hard',
+        ${JSON.stringify([{ kind: 'hard', recipient: 'erin@erase-me.example' }])}::jsonb)`);
+    await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status)
+      values (${crypto.randomUUID()}, null, 'smtp', '["bounces@tandem.test"]'::jsonb, ${dsn('erin.private@home-erase.example')}, 'unmatched')`);
     const eventsPartition = `contact_events_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
     // The scan below proves something only if the id and emails were spread around first.
     const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
@@ -168,6 +176,7 @@ describe('erasing a contact', () => {
         'audit_log',
         'contact_emails',
         'contacts',
+        'email_inbound',
         eventsPartition,
         'idempotency_keys',
         'outbox_events',
@@ -210,6 +219,28 @@ describe('erasing a contact', () => {
       sql`select data from outbox_events where type = 'contact.erased' and entity_id = ${id}`,
     );
     expect(event!.data).toEqual({ suppressedEmails: 3 });
+    // The scans read every column of every table several times: slow on PGlite when the machine is busy.
+  }, 180_000);
+
+  it('deletes inbound mail that answers the person’s messages, and leaves other people’s', async () => {
+    const id = (await post('/api/contacts', { firstName: 'Rhea', emails: [{ email: 'rhea@erase-inbound.example' }], companyId: null })).id;
+    const db = t.database.db;
+    const w = ws.workspaceId;
+    const [mine, theirs] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db.execute(sql`insert into email_messages (id, workspace_id, contact_id, to_email, status)
+      values (${mine}, ${w}, ${id}, 'rhea@erase-inbound.example', 'sent'), (${theirs}, ${w}, null, 'someone@else.example', 'sent')`);
+    // An auto-reply from another mailbox of hers (the raw text names no address we know), and a reply to someone else.
+    const inbound = async (messageId: string, raw: string) => {
+      const inboundId = crypto.randomUUID();
+      await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status, kind, message_id)
+        values (${inboundId}, ${w}, 'webhook', '[]'::jsonb, ${raw}, 'processed', 'auto_reply', ${messageId})`);
+      return inboundId;
+    };
+    const hers = await inbound(mine, 'From: Rhea <rhea@holiday.example>\r\nSubject: Out of office\r\n\r\nBack on Monday.\r\n');
+    const kept = await inbound(theirs, 'From: someone@else.example\r\nSubject: Re: hello\r\n\r\nThanks!\r\n');
+    expect((await ws.admin.api.post(`/api/contacts/${id}/erase`)).statusCode).toBe(200);
+    const left = await rows<{ id: string }>(db, sql`select id from email_inbound where id in (${hers}, ${kept})`);
+    expect(left.map((r) => r.id)).toEqual([kept]);
   });
 
   it('erases by a merged-away id and a soft-deleted contact alike', async () => {

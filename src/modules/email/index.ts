@@ -2,6 +2,7 @@ import { registerPermissions, roles } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App, AppDeps } from '../../kernel/http/index.ts';
+import { registerInviteMailer } from '../identity/index.ts';
 import { broadcastRoutes } from './http/broadcast-routes.ts';
 import { inboundRoutes } from './http/inbound-routes.ts';
 import { messageRoutes } from './http/message-routes.ts';
@@ -9,6 +10,7 @@ import { settingsRoutes } from './http/settings-routes.ts';
 import { templateRoutes } from './http/template-routes.ts';
 import { publicEmailRoutes } from './public/public-routes.ts';
 import { configureEmail } from './runtime.ts';
+import { sendInviteEmail } from './use-cases/send-invite.ts';
 
 /**
  * Email: templates (Liquid over MJML/HTML, versioned), senders, SMTP transports with rolling caps, DKIM domains,
@@ -65,6 +67,8 @@ registerPermissions({
     description: 'SMTP transports, senders, sending domains, subscription types, the suppression list',
   },
 });
+// Invites go out through the transactional send (identity sits below email, so email plugs itself in).
+registerInviteMailer(sendInviteEmail);
 registerErrorCodes({
   template_invalid: 400,
   audience_unavailable: 400,
