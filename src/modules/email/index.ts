@@ -44,6 +44,7 @@ export { createSubscriptionType, suppressAddress } from './use-cases/manage-subs
 export { createTransport } from './use-cases/manage-transports.ts';
 export { processInbound } from './use-cases/process-inbound.ts';
 export { receiveInbound } from './use-cases/receive-inbound.ts';
+export { resendConfirmation } from './use-cases/resend-confirmation.ts';
 export { createTemplate, updateTemplate } from './use-cases/save-template.ts';
 export { sendEmail } from './use-cases/send-email.ts';
 export { sendHtmlToUser } from './use-cases/send-html-to-user.ts';
@@ -78,6 +79,8 @@ registerErrorCodes({
   email_sender_missing: 409,
   email_sender_in_use: 409,
   contact_has_no_email: 400,
+  confirmation_not_found: 404,
+  confirmation_not_pending: 409,
 });
 registerEventTypes([
   { type: 'email_template.saved', description: 'An email template was created or saved (data.version is the new version)' },

@@ -4,8 +4,18 @@ import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App } from '../../../kernel/http/index.ts';
 import { getOutboxMessage } from '../queries/get-outbox-message.ts';
+import { resendConfirmation } from '../use-cases/resend-confirmation.ts';
 import { sendEmail } from '../use-cases/send-email.ts';
-import { idParams, messageSchema, outboxItem, outboxMessageSchema, outboxQuery, sendBody, sendResultSchema } from './email.types.ts';
+import {
+  idParams,
+  messageSchema,
+  outboxItem,
+  outboxMessageSchema,
+  outboxQuery,
+  resendConfirmationBody,
+  sendBody,
+  sendResultSchema,
+} from './email.types.ts';
 
 const tags = ['email'];
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -24,6 +34,19 @@ export async function messageRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(202).send(await sendEmail(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/email/confirmations/resend',
+    {
+      config: { permission: 'email:send' },
+      schema: {
+        tags,
+        description: 'Sends a pending double opt-in confirmation again, with a fresh 7-day link (the latest one, or that of sourceId)',
+        body: resendConfirmationBody,
+        response: { 202: sendResultSchema },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await resendConfirmation(req.ctx, req.body)),
   );
   app.get(
     '/api/email/messages/:id',
