@@ -143,6 +143,15 @@ describe('erasing a contact', () => {
         ${JSON.stringify([{ kind: 'hard', recipient: 'erin@erase-me.example' }])}::jsonb)`);
     await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status)
       values (${crypto.randomUUID()}, null, 'smtp', '["bounces@tandem.test"]'::jsonb, ${dsn('erin.private@home-erase.example')}, 'unmatched')`);
+    // What the email module keeps: a message and its stored copy, a suppression by address and an opt-out.
+    const messageId = crypto.randomUUID();
+    await db.execute(sql`insert into email_messages (id, workspace_id, contact_id, to_email, subject, status, data)
+      values (${messageId}, ${w}, ${id}, 'erin@erase-me.example', 'For erin@erase-me.example', 'sent', '{"note": "x"}'::jsonb)`);
+    await db.execute(sql`insert into email_outbox (id, workspace_id, message_id, to_email, subject, eml)
+      values (${crypto.randomUUID()}, ${w}, ${messageId}, 'erin@erase-me.example', 'Hi', 'To: erin@erase-me.example\r\n\r\nHi Erin')`);
+    await db.execute(sql`insert into email_suppressions (workspace_id, email, reason, contact_id)
+      values (${w}, 'erin.private@home-erase.example', 'hard_bounce', ${id})`);
+    await db.execute(sql`insert into email_opt_outs (workspace_id, contact_id, type_id) values (${w}, ${id}, ${someId})`);
     const eventsPartition = `contact_events_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
     // The scan below proves something only if the id and emails were spread around first.
     const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
@@ -159,6 +168,9 @@ describe('erasing a contact', () => {
         eventsPartition,
         'deal_contacts',
         'duplicate_dismissals',
+        'email_messages',
+        'email_opt_outs',
+        'email_suppressions',
         'external_ids',
         'follow_ups',
         'idempotency_keys',
@@ -177,6 +189,8 @@ describe('erasing a contact', () => {
         'contact_emails',
         'contacts',
         'email_inbound',
+        'email_messages',
+        'email_outbox',
         eventsPartition,
         'idempotency_keys',
         'outbox_events',
@@ -212,6 +226,8 @@ describe('erasing a contact', () => {
     expect(kept).toMatchObject({ body: 'Wrote to [erased] about the deal', links: [{ entityType: 'company', entityId: acme }] });
     expect((await ws.admin.api.get(`/api/activities/${mention}`)).json().body).toBe('Cc [erased] next time');
     expect((await ws.admin.api.get(`/api/contacts/${colleague}`)).json().custom).toEqual({ assistant_email: '[erased]' });
+    const [message] = await rows(db, sql`select contact_id, to_email, subject, status, data from email_messages where id = ${messageId}`);
+    expect(message).toEqual({ contact_id: null, to_email: '[erased]', subject: 'For [erased]', status: 'sent', data: { erased: true } });
     const again = await ws.admin.api.post('/api/contacts', { firstName: 'Erin', emails: [{ email: 'Erin@Erase-Me.example' }] });
     expect(again.json().error.code).toBe('contact_erased');
     const [event] = await rows<{ data: unknown }>(

@@ -4,6 +4,7 @@ import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App } from '../../../kernel/http/index.ts';
 import { getOutboxMessage } from '../queries/get-outbox-message.ts';
+import { outboxVisible } from '../queries/outbox-visibility.ts';
 import { resendConfirmation } from '../use-cases/resend-confirmation.ts';
 import { sendEmail } from '../use-cases/send-email.ts';
 import {
@@ -83,7 +84,7 @@ export async function messageRoutes(app: App) {
       const { before, limit } = req.query;
       const r = await rows<{ id: string; message_id: string | null; to_email: string; subject: string; created_at: string }>(
         req.ctx.db,
-        sql`select id, message_id, to_email, subject, created_at from email_outbox where workspace_id = ${req.ctx.workspaceId}
+        sql`select id, message_id, to_email, subject, created_at from email_outbox where workspace_id = ${req.ctx.workspaceId} and ${outboxVisible(req.ctx)}
             ${before && /^[0-9a-f-]{36}$/.test(before) ? sql`and id < ${before}` : sql``} order by id desc limit ${limit + 1}`,
       );
       const items = r
@@ -111,7 +112,7 @@ export async function messageRoutes(app: App) {
     async (req, reply) => {
       const [m] = await rows<{ eml: string }>(
         req.ctx.db,
-        sql`select eml from email_outbox where workspace_id = ${req.ctx.workspaceId} and id = ${req.params.id}`,
+        sql`select eml from email_outbox where workspace_id = ${req.ctx.workspaceId} and id = ${req.params.id} and ${outboxVisible(req.ctx)}`,
       );
       if (!m) throw new AppError('email_outbox_not_found', `No outbox message with id ${req.params.id}.`, { id: req.params.id });
       return reply

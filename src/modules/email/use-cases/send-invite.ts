@@ -35,16 +35,21 @@ async function inviteTemplate(ctx: Ctx): Promise<string> {
  */
 export async function sendInviteEmail(ctx: Ctx, mail: InviteMail): Promise<{ messageId: string } | null> {
   if (!(await getSenders(ctx)).length) return null;
-  const sent = await sendEmail(ctx, {
-    templateId: await inviteTemplate(ctx),
-    to: mail.email,
-    variables: {
-      invite_url: mail.url,
-      workspace_name: mail.workspaceName,
-      invited_by: mail.invitedBy ?? '',
-      role: mail.role.replace(/_/g, ' '),
-      expires_on: mail.expiresAt.toISOString().slice(0, 10),
+  const sent = await sendEmail(
+    ctx,
+    {
+      templateId: await inviteTemplate(ctx),
+      to: mail.email,
+      variables: {
+        invite_url: mail.url,
+        workspace_name: mail.workspaceName,
+        invited_by: mail.invitedBy ?? '',
+        role: mail.role.replace(/_/g, ' '),
+        expires_on: mail.expiresAt.toISOString().slice(0, 10),
+      },
     },
-  });
+    // The text holds the accept link: it stays off the CRM timeline (readable by every rep) if the invitee is a contact.
+    { timeline: false },
+  );
   return { messageId: sent.id };
 }

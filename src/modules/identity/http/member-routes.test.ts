@@ -57,6 +57,8 @@ describe('invites', () => {
       isDefault: true,
     });
     expect(sender.statusCode, sender.body).toBe(201);
+    const contact = await ws.admin.api.post('/api/contacts', { firstName: 'Mailed', emails: [{ email: 'mailed.rep@example.com' }] });
+    expect(contact.statusCode, contact.body).toBe(201);
     const res = await ws.admin.api.post('/api/invites', { email: 'Mailed.Rep@Example.com', role: 'sales_rep' });
     expect(res.statusCode, res.body).toBe(201);
     const { url, emailId } = res.json();
@@ -72,14 +74,26 @@ describe('invites', () => {
     } finally {
       await worker.stop();
     }
-    const [out] = await rows<{ eml: string }>(
+    const [out] = await rows<{ id: string; eml: string }>(
       t.database.db,
-      sql`select eml from email_outbox where workspace_id = ${ws.workspaceId} and message_id = ${emailId}`,
+      sql`select id, eml from email_outbox where workspace_id = ${ws.workspaceId} and message_id = ${emailId}`,
     );
     expect(out, 'the invite is in the outbox (no SMTP relay in tests)').toBeDefined();
     const mail = await simpleParser(out!.eml);
     expect(mail.from?.value[0]).toMatchObject({ name: 'Acme Team', address: 'team@acme.example' });
     expect(mail.text).toContain(url);
+    // The link makes its holder a member: only those who may invite see the mail in the outbox, and it is not logged on
+    // the invitee's contact timeline (which every rep can read).
+    const viewer = await ws.member('viewer');
+    expect((await viewer.api.get('/api/email/outbox')).json().items.map((i: { id: string }) => i.id)).not.toContain(out!.id);
+    expect((await viewer.api.get(`/api/email/outbox/${out!.id}`)).statusCode).toBe(404);
+    expect((await viewer.api.get(`/api/email/outbox/${out!.id}.eml`)).statusCode).toBe(404);
+    expect((await ws.admin.api.get(`/api/email/outbox/${out!.id}`)).statusCode).toBe(200);
+    const logged = await rows(
+      t.database.db,
+      sql`select 1 from activity_links where workspace_id = ${ws.workspaceId} and entity_id = ${contact.json().id}`,
+    );
+    expect(logged).toHaveLength(0);
     // The emailed link is the working one.
     const accept = await caller(t.app).post(`/api/invites/by-token/${tokenOf(url)}/accept`, {
       name: 'Mailed Rep',
