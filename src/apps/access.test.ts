@@ -36,6 +36,7 @@ const expectedPublic = [
   'GET /e/v/:token',
   'GET /e/confirm/:token',
   'POST /e/confirm/:token',
+  'POST /e/confirm/:token/resend',
   'GET /t.js',
   'OPTIONS /t/collect',
   'POST /t/collect',

@@ -135,6 +135,23 @@ describe('erasing a contact', () => {
       { kind: 'page_view', contactId: id, visitorId: visitor, url: 'https://acme-erase.example/pricing' },
       { kind: 'page_view', visitorId: visitor, url: 'https://acme-erase.example/?email=erin@erase-me.example' },
     ]);
+    // Inbound mail quoting the person: a bounce of this workspace (the address in other case) and one matched to no workspace.
+    const dsn = (to: string) =>
+      `From: MAILER-DAEMON@mx.example\r\nTo: bounces@tandem.test\r\nSubject: Undelivered Mail\r\n\r\n<${to}>: host mx said: 550 5.1.1 user unknown\r\n`;
+    await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status, kind, results)
+      values (${crypto.randomUUID()}, ${w}, 'webhook', '[]'::jsonb, ${dsn('Erin@Erase-Me.example')}, 'processed', 'hard',
+        ${JSON.stringify([{ kind: 'hard', recipient: 'erin@erase-me.example' }])}::jsonb)`);
+    await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status)
+      values (${crypto.randomUUID()}, null, 'smtp', '["bounces@tandem.test"]'::jsonb, ${dsn('erin.private@home-erase.example')}, 'unmatched')`);
+    // What the email module keeps: a message and its stored copy, a suppression by address and an opt-out.
+    const messageId = crypto.randomUUID();
+    await db.execute(sql`insert into email_messages (id, workspace_id, contact_id, to_email, subject, status, data)
+      values (${messageId}, ${w}, ${id}, 'erin@erase-me.example', 'For erin@erase-me.example', 'sent', '{"note": "x"}'::jsonb)`);
+    await db.execute(sql`insert into email_outbox (id, workspace_id, message_id, to_email, subject, eml)
+      values (${crypto.randomUUID()}, ${w}, ${messageId}, 'erin@erase-me.example', 'Hi', 'To: erin@erase-me.example\r\n\r\nHi Erin')`);
+    await db.execute(sql`insert into email_suppressions (workspace_id, email, reason, contact_id)
+      values (${w}, 'erin.private@home-erase.example', 'hard_bounce', ${id})`);
+    await db.execute(sql`insert into email_opt_outs (workspace_id, contact_id, type_id) values (${w}, ${id}, ${someId})`);
     const eventsPartition = `contact_events_${new Date().toISOString().slice(0, 7).replace('-', '_')}`;
     // The scan below proves something only if the id and emails were spread around first.
     const tablesOf = async (needle: string) => [...new Set((await findEverywhere(db, needle)).map((h) => h.table))].sort();
@@ -151,6 +168,9 @@ describe('erasing a contact', () => {
         eventsPartition,
         'deal_contacts',
         'duplicate_dismissals',
+        'email_messages',
+        'email_opt_outs',
+        'email_suppressions',
         'external_ids',
         'follow_ups',
         'idempotency_keys',
@@ -168,6 +188,9 @@ describe('erasing a contact', () => {
         'audit_log',
         'contact_emails',
         'contacts',
+        'email_inbound',
+        'email_messages',
+        'email_outbox',
         eventsPartition,
         'idempotency_keys',
         'outbox_events',
@@ -203,6 +226,8 @@ describe('erasing a contact', () => {
     expect(kept).toMatchObject({ body: 'Wrote to [erased] about the deal', links: [{ entityType: 'company', entityId: acme }] });
     expect((await ws.admin.api.get(`/api/activities/${mention}`)).json().body).toBe('Cc [erased] next time');
     expect((await ws.admin.api.get(`/api/contacts/${colleague}`)).json().custom).toEqual({ assistant_email: '[erased]' });
+    const [message] = await rows(db, sql`select contact_id, to_email, subject, status, data from email_messages where id = ${messageId}`);
+    expect(message).toEqual({ contact_id: null, to_email: '[erased]', subject: 'For [erased]', status: 'sent', data: { erased: true } });
     const again = await ws.admin.api.post('/api/contacts', { firstName: 'Erin', emails: [{ email: 'Erin@Erase-Me.example' }] });
     expect(again.json().error.code).toBe('contact_erased');
     const [event] = await rows<{ data: unknown }>(
@@ -210,6 +235,28 @@ describe('erasing a contact', () => {
       sql`select data from outbox_events where type = 'contact.erased' and entity_id = ${id}`,
     );
     expect(event!.data).toEqual({ suppressedEmails: 3 });
+    // The scans read every column of every table several times: slow on PGlite when the machine is busy.
+  }, 180_000);
+
+  it('deletes inbound mail that answers the person’s messages, and leaves other people’s', async () => {
+    const id = (await post('/api/contacts', { firstName: 'Rhea', emails: [{ email: 'rhea@erase-inbound.example' }], companyId: null })).id;
+    const db = t.database.db;
+    const w = ws.workspaceId;
+    const [mine, theirs] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db.execute(sql`insert into email_messages (id, workspace_id, contact_id, to_email, status)
+      values (${mine}, ${w}, ${id}, 'rhea@erase-inbound.example', 'sent'), (${theirs}, ${w}, null, 'someone@else.example', 'sent')`);
+    // An auto-reply from another mailbox of hers (the raw text names no address we know), and a reply to someone else.
+    const inbound = async (messageId: string, raw: string) => {
+      const inboundId = crypto.randomUUID();
+      await db.execute(sql`insert into email_inbound (id, workspace_id, source, envelope_to, raw, status, kind, message_id)
+        values (${inboundId}, ${w}, 'webhook', '[]'::jsonb, ${raw}, 'processed', 'auto_reply', ${messageId})`);
+      return inboundId;
+    };
+    const hers = await inbound(mine, 'From: Rhea <rhea@holiday.example>\r\nSubject: Out of office\r\n\r\nBack on Monday.\r\n');
+    const kept = await inbound(theirs, 'From: someone@else.example\r\nSubject: Re: hello\r\n\r\nThanks!\r\n');
+    expect((await ws.admin.api.post(`/api/contacts/${id}/erase`)).statusCode).toBe(200);
+    const left = await rows<{ id: string }>(db, sql`select id from email_inbound where id in (${hers}, ${kept})`);
+    expect(left.map((r) => r.id)).toEqual([kept]);
   });
 
   it('erases by a merged-away id and a soft-deleted contact alike', async () => {

@@ -184,6 +184,56 @@ export const erasureSteps: FlowStep<ErasureState>[] = [
         or visitor_id in (select visitor_id from contact_events where workspace_id = ${ws} and contact_id in (${uuids(s)}) and visitor_id is not null))`,
     );
   }),
+  // Inbound mail (bounces, complaints, auto-replies, replies) is the raw message: it quotes the person, so it goes whole.
+  // Mail that answers one of their messages goes, and so does mail of this workspace — or mail matched to no workspace
+  // yet (`unmatched`, workspace_id null) — whose text, envelope or parsed results name one of their addresses.
+  step('delete-inbound-mail', async (ctx, s, ws) => {
+    const quotes = (col: SQL) =>
+      s.emails.length
+        ? sql`(${sql.join(
+            s.emails.map((e) => sql`strpos(lower(${col}), ${e.toLowerCase()}) > 0`),
+            sql` or `,
+          )})`
+        : sql`false`;
+    await exec(
+      ctx,
+      sql`delete from email_inbound where (workspace_id = ${ws}
+          and message_id in (select m.id from email_messages m where m.workspace_id = ${ws} and m.contact_id in (${uuids(s)})))
+        or ((workspace_id = ${ws} or workspace_id is null)
+          and (${quotes(sql`raw`)} or ${quotes(sql`coalesce(envelope_from, '')`)} or ${quotes(sql`envelope_to::text`)}
+            or ${quotes(sql`coalesce(results::text, '')`)}))`,
+    );
+  }),
+  // The email module's records of the person: stored mail (outbox) and opt-outs go; suppressions by address go too
+  // (the erasure's hashed suppression stops every send from now on); message rows stay for the broadcast counts, without
+  // the person (address, contact, variables), and any not sent yet become `suppressed`.
+  step('redact-email-records', async (ctx, s, ws) => {
+    const addressed = (col: SQL) =>
+      s.emails.length
+        ? sql`lower(${col}) in (${sql.join(
+            s.emails.map((e) => sql`${e.toLowerCase()}`),
+            sql`, `,
+          )})`
+        : sql`false`;
+    const theirs = sql`(contact_id in (${uuids(s)}) or ${addressed(sql`to_email`)})`;
+    await exec(
+      ctx,
+      sql`delete from email_outbox where workspace_id = ${ws} and (${addressed(sql`to_email`)}
+        or message_id in (select id from email_messages where workspace_id = ${ws} and ${theirs}))`,
+    );
+    await exec(ctx, sql`delete from email_opt_outs where workspace_id = ${ws} and contact_id in (${uuids(s)})`);
+    await exec(
+      ctx,
+      sql`delete from email_suppressions where workspace_id = ${ws} and (contact_id in (${uuids(s)}) or ${addressed(sql`email`)})`,
+    );
+    await exec(
+      ctx,
+      sql`update email_messages set contact_id = null, to_email = '[erased]', data = case when data is null then null else ${redacted} end,
+        subject = ${scrubbed(s, sql`subject`)}, error = ${scrubbed(s, sql`error`)},
+        status = case when status in ('queued', 'held') then 'suppressed' else status end
+      where workspace_id = ${ws} and ${theirs}`,
+    );
+  }),
   step('delete-contact', async (ctx, s, ws) =>
     exec(ctx, sql`delete from contacts where workspace_id = ${ws} and id = ${s.subject!.contact.id}`),
   ),

@@ -3,4 +3,4 @@ export { checkPasswordStrength, hashPassword, verifyPassword } from './passwords
 export { clearRateLimit, hitRateLimit } from './rate-limit.ts';
 export { allPermissions, can, type PermissionDef, permission, permissionsOf, type Role, registerPermissions, roles } from './roles.ts';
 export * from './schema.ts';
-export { randomToken, safeEqual, sha256, signToken, verifyToken } from './tokens.ts';
+export { randomToken, readSignedToken, safeEqual, sha256, signToken, verifyToken } from './tokens.ts';

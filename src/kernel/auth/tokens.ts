@@ -22,6 +22,19 @@ export function signToken(secret: string, purpose: string, data: Record<string, 
 
 /** The token's data when the signature, purpose and expiry hold; otherwise null. */
 export function verifyToken<T extends Record<string, unknown>>(secret: string, purpose: string, token: string): T | null {
+  const read = readSignedToken<T>(secret, purpose, token);
+  return read && !read.expired ? read.data : null;
+}
+
+/**
+ * The token's data when the signature and purpose hold, whether or not it has expired (`expired` says which): for
+ * pages that offer something safe on an expired link, such as sending a fresh one. Null when forged or altered.
+ */
+export function readSignedToken<T extends Record<string, unknown>>(
+  secret: string,
+  purpose: string,
+  token: string,
+): { data: T; expired: boolean } | null {
   const [body, mac] = token.split('.');
   if (!body || !mac) return null;
   const expected = createHmac('sha256', secret).update(body).digest('base64url');
@@ -29,9 +42,8 @@ export function verifyToken<T extends Record<string, unknown>>(secret: string, p
   try {
     const data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     if (data.p !== purpose) return null;
-    if (data.e && data.e < Date.now() / 1000) return null;
-    const { p: _p, e: _e, ...rest } = data;
-    return rest as T;
+    const { p: _p, e, ...rest } = data;
+    return { data: rest as T, expired: Boolean(e && e < Date.now() / 1000) };
   } catch {
     return null;
   }

@@ -116,15 +116,122 @@ describe('double opt-in', () => {
     const data = { w: ws.workspaceId, c: contactId, k: 'form', s: contactId, n: 'Newsletter', v: null };
     const expired = signToken(t.secretKey, 'email.confirm', data, -60);
     const forged = signToken('not-the-instance-secret-not-the-instance-secret', 'email.confirm', data, 3600);
-    for (const token of [expired, forged, `${signToken(t.secretKey, 'email.confirm', data, 3600)}x`]) {
+    for (const token of [forged, `${signToken(t.secretKey, 'email.confirm', data, 3600)}x`]) {
       for (const method of ['GET', 'POST'] as const) {
         const res = await page(method, `/e/confirm/${token}`);
         expect(res.statusCode).toBe(400);
         expect(res.body).toContain('expired or is not valid');
+        expect(res.body).not.toContain('Send me a new confirmation link');
       }
+      // Nobody can ask for confirmations to arbitrary people: the resend checks the signature too.
+      const resend = await page('POST', `/e/confirm/${token}/resend`);
+      expect(resend.statusCode).toBe(400);
+      expect(resend.body).toContain('expired or is not valid');
+    }
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await page(method, `/e/confirm/${expired}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('This confirmation link has expired');
+      expect(res.body).toContain(`action="/e/confirm/${expired}/resend"`);
     }
     expect((await consentOf(ws, 'pia@client.test')).email_consent).toBe('not_set');
     expect(await history(ws, contactId)).toHaveLength(0);
+  });
+
+  it('an expired link offers a fresh one: the resend mails a new link that confirms; then the admin resend refuses', async () => {
+    const ws = await createTestWorkspace(t);
+    await withSender(ws);
+    const fields = [{ key: 'email', label: 'Email', type: 'email', mapTo: 'contact.email', required: true }];
+    const consent = { text: 'Send me the newsletter.', required: true };
+    const created = await ws.admin.api.post('/api/forms', {
+      name: 'Newsletter',
+      slug: `doi-r-${ws.workspaceId.slice(-8)}`,
+      status: 'published',
+      fields,
+      settings: { doubleOptIn: true, consent },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const form = created.json() as { id: string; slug: string };
+    const sub = await t.app.inject({
+      method: 'POST',
+      url: `/f/${form.slug}`,
+      payload: { _t: renderToken(t.secretKey, form.id, Date.now() - 60_000), email: 'rosa@client.test', consent: true },
+      remoteAddress: '203.0.113.9',
+    });
+    expect(sub.statusCode, sub.body).toBe(200);
+    const first = await confirmLink(ws, 'rosa@client.test');
+    // The same link seven days later: same signed data, past its expiry.
+    const { p: _p, e: _e, ...data } = JSON.parse(Buffer.from(first.split('/').pop()!.split('.')[0]!, 'base64url').toString('utf8'));
+    const expired = `/e/confirm/${signToken(t.secretKey, 'email.confirm', data, -60)}`;
+    const offer = await page('GET', expired);
+    expect(offer.statusCode).toBe(400);
+    expect(offer.body).toContain('Send me a new confirmation link');
+    expect((await page('POST', expired)).statusCode).toBe(400); // confirming with it still changes nothing
+    expect((await consentOf(ws, 'rosa@client.test')).email_consent).toBe('pending');
+
+    const resent = await page('POST', `${expired}/resend`);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.body).toContain('Check your inbox');
+    const fresh = await confirmLink(ws, 'rosa@client.test');
+    expect(fresh).not.toBe(first);
+    expect((await page('POST', fresh)).body).toContain('you are subscribed');
+    expect((await consentOf(ws, 'rosa@client.test')).email_consent).toBe('subscribed');
+
+    // Confirmed: another resend answers the same page but sends nothing; the admin action says why.
+    const mails = async () =>
+      (
+        await rows(
+          t.database.db,
+          sql`select 1 from email_messages where workspace_id = ${ws.workspaceId} and to_email = 'rosa@client.test'`,
+        )
+      ).length;
+    expect(await mails()).toBe(2);
+    expect((await page('POST', `${expired}/resend`)).body).toContain('Check your inbox');
+    expect(await mails()).toBe(2);
+    const contactId = (await consentOf(ws, 'rosa@client.test')).id;
+    const admin = await ws.admin.api.post('/api/email/confirmations/resend', { contactId });
+    expect(admin.statusCode).toBe(409);
+    expect(admin.json().error.code).toBe('confirmation_not_pending');
+  });
+
+  it('the public resend never says whether someone exists, and is rate-limited per person', async () => {
+    const ws = await createTestWorkspace(t);
+    const nobody = { w: ws.workspaceId, c: crypto.randomUUID(), k: 'form', s: crypto.randomUUID(), n: 'Newsletter', v: null };
+    const other = { ...nobody, c: crypto.randomUUID() };
+    const url = (d: Record<string, unknown>) => `/e/confirm/${signToken(t.secretKey, 'email.confirm', d, -60)}/resend`;
+    for (let i = 0; i < 3; i++) {
+      const res = await page('POST', url(nobody));
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Check your inbox');
+    }
+    const limited = await page('POST', url(nobody));
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect((await page('POST', url(other))).statusCode).toBe(200); // the limit is per person
+    expect(await rows(t.database.db, sql`select 1 from email_messages where workspace_id = ${ws.workspaceId}`)).toHaveLength(0);
+  });
+
+  it('the admin resend sends a pending list confirmation again, and says when there is none', async () => {
+    const ws = await createTestWorkspace(t);
+    await withSender(ws);
+    const list = (await ws.admin.api.post('/api/lists', { name: 'Beta testers', doubleOptIn: true })).json();
+    const sam = (await ws.admin.api.post('/api/contacts', { firstName: 'Sam', emails: [{ email: 'sam@client.test' }] })).json().id;
+    const none = await ws.admin.api.post('/api/email/confirmations/resend', { contactId: sam });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error.code).toBe('confirmation_not_found');
+    await ws.admin.api.post(`/api/lists/${list.id}/members`, { contactIds: [sam] });
+    const first = await confirmLink(ws, 'sam@client.test');
+    const again = await ws.admin.api.post('/api/email/confirmations/resend', { contactId: sam, sourceId: list.id });
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.json()).toMatchObject({ status: 'queued', to: 'sam@client.test' });
+    const fresh = await confirmLink(ws, 'sam@client.test');
+    expect(fresh).not.toBe(first);
+    expect((await page('POST', fresh)).statusCode).toBe(200);
+    expect(
+      await rows(t.database.db, sql`select 1 from list_members where workspace_id = ${ws.workspaceId} and list_id = ${list.id}`),
+    ).toHaveLength(1);
+    const rep = await ws.member('viewer');
+    expect((await rep.api.post('/api/email/confirmations/resend', { contactId: sam })).statusCode).toBe(403);
   });
 
   it('a double opt-in list sends confirmations instead of adding; confirming adds the contact once', async () => {

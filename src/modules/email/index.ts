@@ -2,6 +2,7 @@ import { registerPermissions, roles } from '../../kernel/auth/index.ts';
 import { registerErrorCodes } from '../../kernel/errors.ts';
 import { registerEventTypes } from '../../kernel/events/index.ts';
 import type { App, AppDeps } from '../../kernel/http/index.ts';
+import { registerInviteMailer } from '../identity/index.ts';
 import { broadcastRoutes } from './http/broadcast-routes.ts';
 import { inboundRoutes } from './http/inbound-routes.ts';
 import { messageRoutes } from './http/message-routes.ts';
@@ -9,6 +10,7 @@ import { settingsRoutes } from './http/settings-routes.ts';
 import { templateRoutes } from './http/template-routes.ts';
 import { publicEmailRoutes } from './public/public-routes.ts';
 import { configureEmail } from './runtime.ts';
+import { sendInviteEmail } from './use-cases/send-invite.ts';
 
 /**
  * Email: templates (Liquid over MJML/HTML, versioned), senders, SMTP transports with rolling caps, DKIM domains,
@@ -42,6 +44,7 @@ export { createSubscriptionType, suppressAddress } from './use-cases/manage-subs
 export { createTransport } from './use-cases/manage-transports.ts';
 export { processInbound } from './use-cases/process-inbound.ts';
 export { receiveInbound } from './use-cases/receive-inbound.ts';
+export { resendConfirmation } from './use-cases/resend-confirmation.ts';
 export { createTemplate, updateTemplate } from './use-cases/save-template.ts';
 export { sendEmail } from './use-cases/send-email.ts';
 export { sendHtmlToUser } from './use-cases/send-html-to-user.ts';
@@ -65,6 +68,8 @@ registerPermissions({
     description: 'SMTP transports, senders, sending domains, subscription types, the suppression list',
   },
 });
+// Invites go out through the transactional send (identity sits below email, so email plugs itself in).
+registerInviteMailer(sendInviteEmail);
 registerErrorCodes({
   template_invalid: 400,
   audience_unavailable: 400,
@@ -74,6 +79,8 @@ registerErrorCodes({
   email_sender_missing: 409,
   email_sender_in_use: 409,
   contact_has_no_email: 400,
+  confirmation_not_found: 404,
+  confirmation_not_pending: 409,
 });
 registerEventTypes([
   { type: 'email_template.saved', description: 'An email template was created or saved (data.version is the new version)' },

@@ -12,6 +12,7 @@ export { addMember } from './use-cases/add-member.ts';
 export { createApiKey } from './use-cases/create-api-key.ts';
 export { createUser } from './use-cases/create-user.ts';
 export { createWorkspace } from './use-cases/create-workspace.ts';
+export { type InviteMail, type InviteMailer, registerInviteMailer } from './use-cases/invite-mailer.ts';
 export { inviteMember } from './use-cases/invite-member.ts';
 export { logIn } from './use-cases/log-in.ts';
 export { createTeam, deleteTeam, getTeams, updateTeam } from './use-cases/manage-teams.ts';

@@ -204,6 +204,11 @@ export const sendBody = z.strictObject({
 export type SendInput = z.input<typeof sendBody>;
 export const sendResultSchema = z.object({ id: z.uuid(), status: z.string(), to: z.string() });
 
+export const resendConfirmationBody = z.strictObject({
+  contactId: z.uuid(),
+  sourceId: z.uuid().optional().describe('The form or list; default: the latest confirmation sent to the contact'),
+});
+
 export const messageSchema = z.object({
   id: z.uuid(),
   broadcastId: z.string().nullable(),

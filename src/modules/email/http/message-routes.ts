@@ -4,8 +4,19 @@ import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { App } from '../../../kernel/http/index.ts';
 import { getOutboxMessage } from '../queries/get-outbox-message.ts';
+import { outboxVisible } from '../queries/outbox-visibility.ts';
+import { resendConfirmation } from '../use-cases/resend-confirmation.ts';
 import { sendEmail } from '../use-cases/send-email.ts';
-import { idParams, messageSchema, outboxItem, outboxMessageSchema, outboxQuery, sendBody, sendResultSchema } from './email.types.ts';
+import {
+  idParams,
+  messageSchema,
+  outboxItem,
+  outboxMessageSchema,
+  outboxQuery,
+  resendConfirmationBody,
+  sendBody,
+  sendResultSchema,
+} from './email.types.ts';
 
 const tags = ['email'];
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -24,6 +35,19 @@ export async function messageRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(202).send(await sendEmail(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/email/confirmations/resend',
+    {
+      config: { permission: 'email:send' },
+      schema: {
+        tags,
+        description: 'Sends a pending double opt-in confirmation again, with a fresh 7-day link (the latest one, or that of sourceId)',
+        body: resendConfirmationBody,
+        response: { 202: sendResultSchema },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await resendConfirmation(req.ctx, req.body)),
   );
   app.get(
     '/api/email/messages/:id',
@@ -60,7 +84,7 @@ export async function messageRoutes(app: App) {
       const { before, limit } = req.query;
       const r = await rows<{ id: string; message_id: string | null; to_email: string; subject: string; created_at: string }>(
         req.ctx.db,
-        sql`select id, message_id, to_email, subject, created_at from email_outbox where workspace_id = ${req.ctx.workspaceId}
+        sql`select id, message_id, to_email, subject, created_at from email_outbox where workspace_id = ${req.ctx.workspaceId} and ${outboxVisible(req.ctx)}
             ${before && /^[0-9a-f-]{36}$/.test(before) ? sql`and id < ${before}` : sql``} order by id desc limit ${limit + 1}`,
       );
       const items = r
@@ -88,7 +112,7 @@ export async function messageRoutes(app: App) {
     async (req, reply) => {
       const [m] = await rows<{ eml: string }>(
         req.ctx.db,
-        sql`select eml from email_outbox where workspace_id = ${req.ctx.workspaceId} and id = ${req.params.id}`,
+        sql`select eml from email_outbox where workspace_id = ${req.ctx.workspaceId} and id = ${req.params.id} and ${outboxVisible(req.ctx)}`,
       );
       if (!m) throw new AppError('email_outbox_not_found', `No outbox message with id ${req.params.id}.`, { id: req.params.id });
       return reply

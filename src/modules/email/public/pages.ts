@@ -15,6 +15,23 @@ button:focus-visible,input:focus-visible{outline:3px solid #74c0fc;outline-offse
 <body><main>${body}</main></body></html>`;
 }
 
+/** An expired link whose signature holds: offer a fresh one (a POST: mail scanners follow GETs). */
+export const expiredConfirmOfferPage = (resendAction: string) =>
+  page(
+    'Link expired',
+    `<h1>This confirmation link has expired</h1><p>Nothing was changed. Confirmation links work for 7 days.</p>
+<form method="post" action="${esc(resendAction)}"><button type="submit">Send me a new confirmation link</button></form>`,
+  );
+
+export const resendAcceptedPage = () =>
+  page(
+    'Check your inbox',
+    '<h1>Check your inbox</h1><p>If this address can still receive our email and has not confirmed yet, a new confirmation link is on its way. It works for 7 days.</p>',
+  );
+
+export const tooManyRequestsPage = (seconds: number) =>
+  page('Too many requests', `<h1>Too many requests</h1><p>Please try again in ${Math.ceil(seconds / 60)} minutes.</p>`);
+
 export const expiredConfirmPage = () =>
   page(
     'Link expired or not valid',

@@ -1,18 +1,31 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../../kernel/errors.ts';
 import type { App, AppDeps } from '../../../kernel/http/index.ts';
 import { viewMessage } from '../queries/view-message.ts';
 import { purposes, readClickToken, readMessageToken, readRecipientToken } from '../render/links.ts';
-import { confirmOptIn, readConfirmToken } from '../use-cases/double-opt-in.ts';
+import { confirmOptIn, readConfirmToken, readConfirmTokenAnyAge } from '../use-cases/double-opt-in.ts';
+import { resendConfirmationByToken } from '../use-cases/resend-confirmation.ts';
 import { recordClick, recordOpen } from '../use-cases/track.ts';
 import { getPreferences, savePreferences, unsubscribe } from '../use-cases/unsubscribe.ts';
-import { esc, expiredConfirmPage, invalidLinkPage, page } from './pages.ts';
+import {
+  esc,
+  expiredConfirmOfferPage,
+  expiredConfirmPage,
+  invalidLinkPage,
+  page,
+  resendAcceptedPage,
+  tooManyRequestsPage,
+} from './pages.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(4000) });
 const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 const ua = (req: FastifyRequest) => String(req.headers['user-agent'] ?? '');
+/** The page for a confirmation token that does not verify: an offer of a fresh link when only its age is wrong. */
+const unusableConfirmPage = (token: string) =>
+  readConfirmTokenAnyAge(token)?.expired ? expiredConfirmOfferPage(`/e/confirm/${token}/resend`) : expiredConfirmPage();
 
 /**
  * What people reach from their mail, without signing in: one-click unsubscribe (RFC 8058: POST, no cookie), the
@@ -157,7 +170,7 @@ export async function publicEmailRoutes(app: App, { database }: AppDeps) {
     { config: pub('double opt-in confirmation link from an email (signed, expiring token)'), schema: { hide: true, params: tokenParams } },
     async (req, reply) => {
       const t = readConfirmToken(req.params.token);
-      if (!t) return html(reply, 400, expiredConfirmPage());
+      if (!t) return html(reply, 400, unusableConfirmPage(req.params.token));
       // A GET never confirms (mail scanners follow every link): the person confirms with the button.
       return html(
         reply,
@@ -175,7 +188,7 @@ export async function publicEmailRoutes(app: App, { database }: AppDeps) {
     { config: pub('double opt-in confirmation (signed, expiring token; no cookie)'), schema: { hide: true, params: tokenParams } },
     async (req, reply) => {
       const t = readConfirmToken(req.params.token);
-      if (!t) return html(reply, 400, expiredConfirmPage());
+      if (!t) return html(reply, 400, unusableConfirmPage(req.params.token));
       const res = await confirmOptIn(database.db, t, req.ip);
       if (res.status === 'gone') return html(reply, 404, invalidLinkPage());
       return html(
@@ -186,6 +199,27 @@ export async function publicEmailRoutes(app: App, { database }: AppDeps) {
           `<h1>${res.status === 'already' ? 'Already confirmed' : 'Thank you, you are subscribed'}</h1><p>You will receive email from us (${esc(res.name)}). Every message has a link to unsubscribe.</p>`,
         ),
       );
+    },
+  );
+
+  app.post(
+    '/e/confirm/:token/resend',
+    {
+      config: pub('asks for a fresh double opt-in link with an expired one (signature checked, rate-limited; no cookie)'),
+      schema: { hide: true, params: tokenParams },
+    },
+    async (req, reply) => {
+      try {
+        const res = await resendConfirmationByToken(database.db, req.params.token, req.ip);
+        if (!res) return html(reply, 400, expiredConfirmPage());
+        return html(reply, 200, resendAcceptedPage());
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'rate_limited') {
+          const seconds = Number((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 3600);
+          return html(reply.header('retry-after', String(seconds)), 429, tooManyRequestsPage(seconds));
+        }
+        throw err;
+      }
     },
   );
 }

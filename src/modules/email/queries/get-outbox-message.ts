@@ -3,12 +3,13 @@ import { simpleParser } from 'mailparser';
 import type { Ctx } from '../../../kernel/context.ts';
 import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { outboxVisible } from './outbox-visibility.ts';
 
 /** A stored outbox message parsed for reading: the main headers, the HTML and text parts (the screen shows the HTML sandboxed). */
 export async function getOutboxMessage(ctx: Ctx, id: string) {
   const [m] = await rows<{ id: string; message_id: string | null; eml: string; created_at: string }>(
     ctx.db,
-    sql`select id, message_id, eml, created_at from email_outbox where workspace_id = ${ctx.workspaceId} and id = ${id}`,
+    sql`select id, message_id, eml, created_at from email_outbox where workspace_id = ${ctx.workspaceId} and id = ${id} and ${outboxVisible(ctx)}`,
   );
   if (!m) throw new AppError('email_outbox_not_found', `No outbox message with id ${id}.`, { id });
   const mail = await simpleParser(m.eml, { skipImageLinks: true, skipTextToHtml: true });

@@ -11,6 +11,12 @@ export interface MessageVariables {
   /** Double opt-in confirmations only (sample values when a template is saved). */
   confirm_url?: string;
   subscription_name?: string;
+  /** Workspace invites only. */
+  invite_url?: string;
+  workspace_name?: string;
+  invited_by?: string;
+  role?: string;
+  expires_on?: string;
 }
 
 export interface RecipientRow {
@@ -84,5 +90,10 @@ export function sampleVariables(customKeys: string[]): MessageVariables {
     view_in_browser_url: 'https://example.com/e/v/sample',
     confirm_url: 'https://example.com/e/confirm/sample',
     subscription_name: 'Newsletter',
+    invite_url: 'https://example.com/invite/sample',
+    workspace_name: 'Example Ltd',
+    invited_by: 'Sam Seller',
+    role: 'sales rep',
+    expires_on: '2030-01-08',
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { signToken, verifyToken } from '../../../kernel/auth/index.ts';
+import { readSignedToken, signToken, verifyToken } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { rows } from '../../../kernel/db/index.ts';
@@ -20,7 +20,7 @@ export type OptInSource =
   | { kind: 'form'; id: string; name: string; consentVersionId: string | null }
   | { kind: 'list'; id: string; name: string };
 
-interface ConfirmToken {
+export interface ConfirmToken {
   w: string;
   c: string;
   k: 'form' | 'list';
@@ -106,6 +106,15 @@ export async function requestOptInConfirmation(ctx: Ctx, input: { contactId: str
 export function readConfirmToken(token: string): ConfirmToken | null {
   return verifyToken<ConfirmToken>(emailRuntime().secretKey, purpose, token);
 }
+
+/** A confirmation token whose signature holds, expired or not (to offer a fresh link); null when forged or altered. */
+export function readConfirmTokenAnyAge(token: string) {
+  return readSignedToken<ConfirmToken>(emailRuntime().secretKey, purpose, token);
+}
+
+/** The source a confirmation token names, as requestOptInConfirmation takes it. */
+export const sourceOf = (t: ConfirmToken): OptInSource =>
+  t.k === 'form' ? { kind: 'form', id: t.s, name: t.n, consentVersionId: t.v ?? null } : { kind: 'list', id: t.s, name: t.n };
 
 /**
  * Double opt-in, second half (the link): records the consent proof (time, IP, form and consent text version) and

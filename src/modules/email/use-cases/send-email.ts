@@ -17,9 +17,10 @@ import { getSender } from './manage-senders.ts';
 /**
  * Sends one templated message to one contact or address (transactional: no marketing footer, no List-Unsubscribe;
  * only hard bounces, complaints, manual suppressions and erasures stop it). It is rendered now, so a template error
- * is a 400 before anything is queued; the message is logged on the contact's timeline and sent by a job.
+ * is a 400 before anything is queued; the message is logged on the contact's timeline (unless `timeline: false`, for
+ * mail whose text is a credential, such as an invite) and sent by a job.
  */
-export async function sendEmail(ctx: Ctx, input: SendInput) {
+export async function sendEmail(ctx: Ctx, input: SendInput, opts: { timeline?: boolean } = {}) {
   if (!input.contactId === !input.to)
     throw new AppError('validation_failed', 'Give either contactId or to (an address), not both.', {
       path: ['body', input.to ? 'to' : 'contactId'],
@@ -57,7 +58,7 @@ export async function sendEmail(ctx: Ctx, input: SendInput) {
     const c = { ...ctx, db: tx };
     await tx.execute(sql`insert into email_messages (id, workspace_id, contact_id, to_email, template_version_id, sender_id, subject, status, data)
         values (${id}, ${ctx.workspaceId}, ${contactId}, ${to}, ${template.current.id}, ${sender.id}, ${sample.subject}, 'queued', ${JSON.stringify(variables)}::jsonb)`);
-    if (contactId)
+    if (contactId && opts.timeline !== false)
       await logActivity(c, {
         type: 'email',
         direction: 'outbound',

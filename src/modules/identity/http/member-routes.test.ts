@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorkspace } from '../../../apps/test-kit.ts';
 import { rows } from '../../../kernel/db/index.ts';
+import { startWorker } from '../../../kernel/jobs/index.ts';
 import { caller, type TestPlatform } from '../../../kernel/testing/index.ts';
 
 let t: TestPlatform;
@@ -42,6 +44,62 @@ describe('invites', () => {
     });
     const again = await anon.post(`/api/invites/by-token/${tokenOf(url)}/accept`, { name: 'Rita', password: 'a long enough password' });
     expect(again.json().error.code).toBe('invite_not_found');
+  });
+
+  it('mails the invite through the transactional send: a message record, and the accept link in the outbox', async () => {
+    const ws = await createTestWorkspace(t);
+    const bare = (await ws.admin.api.post('/api/invites', { email: 'early@example.com', role: 'viewer' })).json();
+    expect(bare.emailId).toBeNull(); // no sender yet: the link is only in the answer
+    const sender = await ws.admin.api.post('/api/email/senders', {
+      fromName: 'Acme Team',
+      fromEmail: 'team@acme.example',
+      postalAddress: '1 Main St',
+      isDefault: true,
+    });
+    expect(sender.statusCode, sender.body).toBe(201);
+    const contact = await ws.admin.api.post('/api/contacts', { firstName: 'Mailed', emails: [{ email: 'mailed.rep@example.com' }] });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const res = await ws.admin.api.post('/api/invites', { email: 'Mailed.Rep@Example.com', role: 'sales_rep' });
+    expect(res.statusCode, res.body).toBe(201);
+    const { url, emailId } = res.json();
+    const [message] = await rows<{ to_email: string; status: string; data: Record<string, string>; subject: string }>(
+      t.database.db,
+      sql`select to_email, status, data, subject from email_messages where workspace_id = ${ws.workspaceId} and id = ${emailId}`,
+    );
+    expect(message).toMatchObject({ to_email: 'mailed.rep@example.com', data: { invite_url: url, workspace_name: 'Acme' } });
+    expect(message!.subject).toContain('invited you to Acme');
+    const worker = startWorker({ database: t.database, concurrency: 1, leaseSeconds: 30, pollMs: 20, backoffSeconds: 0.05 });
+    try {
+      await worker.idle();
+    } finally {
+      await worker.stop();
+    }
+    const [out] = await rows<{ id: string; eml: string }>(
+      t.database.db,
+      sql`select id, eml from email_outbox where workspace_id = ${ws.workspaceId} and message_id = ${emailId}`,
+    );
+    expect(out, 'the invite is in the outbox (no SMTP relay in tests)').toBeDefined();
+    const mail = await simpleParser(out!.eml);
+    expect(mail.from?.value[0]).toMatchObject({ name: 'Acme Team', address: 'team@acme.example' });
+    expect(mail.text).toContain(url);
+    // The link makes its holder a member: only those who may invite see the mail in the outbox, and it is not logged on
+    // the invitee's contact timeline (which every rep can read).
+    const viewer = await ws.member('viewer');
+    expect((await viewer.api.get('/api/email/outbox')).json().items.map((i: { id: string }) => i.id)).not.toContain(out!.id);
+    expect((await viewer.api.get(`/api/email/outbox/${out!.id}`)).statusCode).toBe(404);
+    expect((await viewer.api.get(`/api/email/outbox/${out!.id}.eml`)).statusCode).toBe(404);
+    expect((await ws.admin.api.get(`/api/email/outbox/${out!.id}`)).statusCode).toBe(200);
+    const logged = await rows(
+      t.database.db,
+      sql`select 1 from activity_links where workspace_id = ${ws.workspaceId} and entity_id = ${contact.json().id}`,
+    );
+    expect(logged).toHaveLength(0);
+    // The emailed link is the working one.
+    const accept = await caller(t.app).post(`/api/invites/by-token/${tokenOf(url)}/accept`, {
+      name: 'Mailed Rep',
+      password: 'a long enough password',
+    });
+    expect(accept.statusCode).toBe(200);
   });
 
   it('lets an existing user join another workspace with their current password only', async () => {

@@ -61,12 +61,21 @@ export async function memberRoutes(app: App, { database, config }: AppDeps) {
       schema: {
         tags: ['users'],
         body: createInviteBody,
-        response: { 201: z.object({ id: z.uuid(), url: z.string().describe('Send this link to the invitee; it is shown once') }) },
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            url: z.string().describe('The accept link; it is shown once'),
+            emailId: z
+              .uuid()
+              .nullable()
+              .describe('The invite email (transactional send, outbox without a relay); null when the workspace has no sender yet'),
+          }),
+        },
       },
     },
     async (req, reply) => {
-      const { invite, url } = await inviteMember(req.ctx, req.body, config.publicUrl!);
-      return reply.status(201).send({ id: invite.id, url });
+      const { invite, url, emailId } = await inviteMember(req.ctx, req.body, config.publicUrl!);
+      return reply.status(201).send({ id: invite.id, url, emailId });
     },
   );
 

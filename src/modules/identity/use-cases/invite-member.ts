@@ -6,10 +6,15 @@ import { rows } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { emitEvent } from '../../../kernel/events/index.ts';
 import { emailSchema } from './create-user.ts';
+import { inviteMailer } from './invite-mailer.ts';
 
 const inviteDays = 7;
 
-/** An invite link for an email and role, valid 7 days. The raw token is returned once, never stored. */
+/**
+ * An invite link for an email and role, valid 7 days. The raw token is returned once, never stored; the registered
+ * mailer (the email module's transactional send) mails it in the same transaction. `emailId` is null when no mail
+ * went out (no mailer, or the workspace has no sender yet): then only the returned link reaches the invitee.
+ */
 export async function inviteMember(ctx: Ctx, input: { email: string; role: Role }, publicUrl: string) {
   const email = emailSchema.parse(input.email);
   const [member] = await rows(
@@ -41,6 +46,29 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Role 
       { ...ctx, db: tx },
       { action: 'invite.created', entityType: 'invite', entityId: invite!.id, after: { email, role: input.role } },
     );
-    return { invite: invite!, url: `${publicUrl}/invite/${token}` };
+    const url = `${publicUrl}/invite/${token}`;
+    const mail = inviteMailer();
+    let emailId: string | null = null;
+    if (mail) {
+      const [about] = await rows<{ workspace_name: string; invited_by: string | null }>(
+        tx,
+        sql`select w.name as workspace_name, (select u.name from users u where u.id = ${invite!.invitedBy}::uuid) as invited_by
+            from workspaces w where w.id = ${ctx.workspaceId}`,
+      );
+      const sent = await mail(
+        { ...ctx, db: tx },
+        {
+          inviteId: invite!.id,
+          email,
+          role: input.role,
+          url,
+          workspaceName: about?.workspace_name ?? '',
+          invitedBy: about?.invited_by ?? null,
+          expiresAt: invite!.expiresAt,
+        },
+      );
+      emailId = sent?.messageId ?? null;
+    }
+    return { invite: invite!, url, emailId };
   });
 }

@@ -13,6 +13,7 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('sales_rep');
   const [link, setLink] = useState<string | null>(null);
+  const [emailed, setEmailed] = useState(false);
   const close = () => {
     onClose();
     // Reset after the close animation, so the link does not flash away while visible.
@@ -24,7 +25,15 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ email: email.trim(), role }, { onSuccess: (r) => setLink(r.url) });
+    create.mutate(
+      { email: email.trim(), role },
+      {
+        onSuccess: (r) => {
+          setLink(r.url);
+          setEmailed(r.emailId != null);
+        },
+      },
+    );
   };
   const err = create.error instanceof ApiError ? create.error : undefined;
   return (
@@ -32,7 +41,16 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
       {link ? (
         <Stack gap="md">
           <Text size="sm">
-            Send this link to <b>{email.trim()}</b>. It works once and expires in 7 days. They join as <b>{roleLabels[role]}</b>.
+            {emailed ? (
+              <>
+                We emailed this link to <b>{email.trim()}</b> (see Marketing › Email › Outbox when no SMTP relay is set).
+              </>
+            ) : (
+              <>
+                Send this link to <b>{email.trim()}</b> (no email was sent: add a sender in Settings › Email sending to mail invites).
+              </>
+            )}{' '}
+            It works once and expires in 7 days. They join as <b>{roleLabels[role]}</b>.
           </Text>
           <CopyOnce
             label="Invite link"

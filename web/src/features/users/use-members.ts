@@ -39,7 +39,7 @@ export function useRemoveMember() {
 export function useCreateInvite() {
   const done = useInvalidate('invites');
   return useMutation({
-    mutationFn: (body: CreateInviteBody) => api.post<{ id: string; url: string }>('/api/invites', body),
+    mutationFn: (body: CreateInviteBody) => api.post<{ id: string; url: string; emailId: string | null }>('/api/invites', body),
     onSuccess: done,
   });
 }
