@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { readSignedToken, signToken, verifyToken } from '../../../kernel/auth/index.ts';
+import { randomToken, readSignedToken, signToken, verifyToken } from '../../../kernel/auth/index.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { rows } from '../../../kernel/db/index.ts';
@@ -80,6 +80,8 @@ export async function requestOptInConfirmation(ctx: Ctx, input: { contactId: str
       s: source.id,
       n: source.name,
       v: source.kind === 'form' ? source.consentVersionId : null,
+      // Each confirmation gets its own link, even two signed in the same second.
+      r: randomToken(4),
     },
     confirmTtlSeconds,
   );
