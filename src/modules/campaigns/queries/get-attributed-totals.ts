@@ -31,19 +31,24 @@ export async function getAttributedTotals(ctx: Ctx, ranges: TotalsRange[]): Prom
   const relation = sql`jsonb_to_recordset(${JSON.stringify(ranges.map((r) => ({ key: r.key, f: r.from, t: r.to })))}::jsonb)
     as p(key text, f date, t date)`;
   const tz = sql`(select timezone from workspaces where id = ${ws})`;
-  // A person's touch counts when its campaign still exists (as getAttribution credits only listed campaigns).
+  // Touchpoints go with their campaign (deleteCampaign removes both in one transaction), so any touch of a person
+  // credits a campaign; the probe is then index-only on (workspace, contact, occurred_at).
   const touched = (person: ReturnType<typeof sql>) =>
-    sql`exists (select 1 from campaign_touchpoints t join campaigns c on c.workspace_id = ${ws} and c.id = t.campaign_id
+    sql`exists (select 1 from campaign_touchpoints t
                 where t.workspace_id = ${ws} and t.contact_id = ${person} and t.occurred_at <= w.closed_at)`;
   const [book, won, spent] = await Promise.all([
     loadRateBook(ctx),
     rows<{ key: string; currency: string; day: string; amount: string; n: number }>(
       ctx.db,
-      sql`with won as (
+      // The periods' bounds first, then each period's won deals by an index range on their close time, and only
+      // those deals probe their people's touchpoints.
+      sql`with p as materialized (
+            select p.key, p.f::timestamp at time zone ${tz} as s, (p.t + 1)::timestamp at time zone ${tz} as e from ${relation}),
+          won as materialized (
             select p.key, d.id, d.amount, d.currency, d.closed_at, d.company_id
-            from ${relation}
-            join deals d on d.workspace_id = ${ws} and d.status = 'won' and d.deleted_at is null and d.amount is not null
-              and d.closed_at >= p.f::timestamp at time zone ${tz} and d.closed_at < (p.t + 1)::timestamp at time zone ${tz})
+            from p cross join lateral (select d.id, d.amount, d.currency, d.closed_at, d.company_id from deals d
+              where d.workspace_id = ${ws} and d.status = 'won' and d.deleted_at is null and d.amount is not null
+                and d.closed_at >= p.s and d.closed_at < p.e) d)
           select w.key, w.currency, (w.closed_at at time zone 'UTC')::date::text as day, w.amount::text as amount, count(*)::int as n
           from won w
           where exists (select 1 from deal_contacts dc where dc.workspace_id = ${ws} and dc.deal_id = w.id and ${touched(sql`dc.contact_id`)})
