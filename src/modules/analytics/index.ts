@@ -17,6 +17,7 @@ export * as kpiFormulas from './kpis/formulas.ts';
 export { elapsedShare, monthsOf, type Period, parsePeriod, periodAt, previousPeriod, sameLastYear, shiftPeriod } from './periods.ts';
 export { getKpiBoard, type KpiBoard } from './queries/get-kpi-board.ts';
 export { getKpiRecords } from './queries/get-kpi-records.ts';
+export { distinctPeriods, periodsRelation } from './queries/inputs/periods-sql.ts';
 export { type KpiInputProvider, registerKpiInputs } from './queries/kpi-inputs.ts';
 export { type MoneyGroup, sumConverted } from './queries/money.ts';
 export { rateOn } from './queries/rate-sql.ts';

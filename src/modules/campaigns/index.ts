@@ -19,6 +19,7 @@ export { demoCampaignSlugs, seedCampaignsDemo } from './demo/seed-campaigns-demo
 export * as campaignTypes from './http/campaigns.types.ts';
 export { deriveTouchpointsJob } from './jobs/derive-touchpoints-job.ts';
 export type { Campaign } from './queries/campaign-shape.ts';
+export { type AttributedTotals, getAttributedTotals, type TotalsRange } from './queries/get-attributed-totals.ts';
 export { getAttribution, roiOf } from './queries/get-attribution.ts';
 export { getCampaign } from './queries/get-campaign.ts';
 export { listCampaigns } from './queries/list-campaigns.ts';

@@ -10,7 +10,8 @@ import { wonRevenueFor } from './inputs/revenue.ts';
 
 /** Inputs other modules supply (campaign spend and attributed revenue, email delivery): registered at start-up. */
 export type ProvidedInputs = Partial<Pick<KpiInputs, 'marketingSpend' | 'attributedRevenue' | 'emailDelivered' | 'emailClicked'>>;
-export type KpiInputProvider = (ctx: Ctx, period: Period, reportingCurrency: string) => Promise<ProvidedInputs>;
+/** A provider answers all of a board's periods at once (by label), so it can read them in one statement. */
+export type KpiInputProvider = (ctx: Ctx, periods: Period[], reportingCurrency: string) => Promise<Map<string, ProvidedInputs>>;
 const providers = new Map<string, KpiInputProvider>();
 
 /** Lets a module feed the KPI board (e.g. campaigns: marketing spend). Later providers add to earlier ones. */
@@ -24,11 +25,16 @@ export interface PeriodInputs {
   unconverted: string[];
 }
 
-async function provided(ctx: Ctx, p: Period, reporting: string) {
-  const sum: Required<ProvidedInputs> = { marketingSpend: 0, attributedRevenue: 0, emailDelivered: 0, emailClicked: 0 };
-  const parts = await Promise.all([...providers.values()].map((provider) => provider(ctx, p, reporting)));
-  for (const more of parts) for (const k of Object.keys(more) as (keyof ProvidedInputs)[]) sum[k] += more[k] ?? 0;
-  return sum;
+async function provided(ctx: Ctx, periods: Period[], reporting: string) {
+  const parts = await Promise.all([...providers.values()].map((provider) => provider(ctx, periods, reporting)));
+  return periods.map((p) => {
+    const sum: Required<ProvidedInputs> = { marketingSpend: 0, attributedRevenue: 0, emailDelivered: 0, emailClicked: 0 };
+    for (const part of parts) {
+      const more = part.get(p.label) ?? {};
+      for (const k of Object.keys(more) as (keyof ProvidedInputs)[]) sum[k] += more[k] ?? 0;
+    }
+    return sum;
+  });
 }
 
 /**
@@ -56,7 +62,7 @@ export async function getKpiInputsFor(
     lifecycleFor(ctx, periods),
     dealFiguresFor(ctx, periods),
     responseMedianFor(ctx, periods),
-    Promise.all(periods.map((p) => provided(ctx, p, reporting))),
+    provided(ctx, periods, reporting),
   ]);
   return new Map(
     periods.map((p, i) => {

@@ -1,0 +1,2 @@
+DROP INDEX "email_messages_ws_sent_idx";--> statement-breakpoint
+CREATE INDEX "email_messages_ws_sent_idx" ON "email_messages" USING btree ("workspace_id","sent_at","contact_id","bounced_at","clicked_at");
