@@ -177,15 +177,18 @@ export async function runBroadcast(broadcastId: string, job: JobContext, jobs: B
   const subjectOf = new Map(variants.map((v) => [v.id, v.subject]));
   let sent = 0;
   // One batch is sent while the next is claimed and rendered, so the connections never wait for the renderer.
-  let inFlight: { count: number; broken: number; done: Promise<BatchResult> } | null = null;
-  const settle = async () => {
-    if (!inFlight) return;
-    const { count, broken, done } = inFlight;
-    inFlight = null;
+  type Batch = { count: number; broken: number; done: Promise<BatchResult> };
+  let inFlight: Batch | null = null;
+  const report = async ({ count, broken, done }: Batch) => {
     const res = await done;
     sent += res.sent;
     await job.progress({ sent, batch: count, failed: res.failed + broken, retry: res.retry });
     if (res.retry > 0 && res.sent === 0) throw new Error(`The SMTP relay refused or could not be reached: ${res.lastError}`);
+  };
+  const settle = async () => {
+    const batch = inFlight;
+    inFlight = null;
+    if (batch) await report(batch);
   };
   try {
     for (;;) {
@@ -247,13 +250,12 @@ export async function runBroadcast(broadcastId: string, job: JobContext, jobs: B
         await db.execute(sql`update email_messages set status = 'failed', error = ${x.error} where id = ${x.id} and claim = ${claim}`);
       // Queue this batch behind the one still sending, then wait for that one: at most two batches are out.
       const previous = inFlight;
-      const next = { count: claimed.length, broken: broken.length, done: deliverBatch(db, ws, target, claim, prepared) };
-      inFlight = previous;
-      await settle();
-      inFlight = next;
+      inFlight = { count: claimed.length, broken: broken.length, done: deliverBatch(db, ws, target, claim, prepared) };
+      if (previous) await report(previous);
     }
   } finally {
     // A failure above leaves the queued batch to finish (its rows are fenced by the claim) before the job ends.
-    if (inFlight) await (inFlight as { done: Promise<BatchResult> }).done.catch(() => {});
+    const last = inFlight as Batch | null;
+    if (last) await last.done.catch(() => {});
   }
 }
