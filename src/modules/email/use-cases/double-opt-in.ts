@@ -7,7 +7,7 @@ import { recordConsent } from '../../contacts/index.ts';
 import { systemActorCtx } from '../ctx.ts';
 import { emailRuntime } from '../runtime.ts';
 import { getSender } from './manage-senders.ts';
-import { createTemplate } from './save-template.ts';
+import { builtInTemplate } from './save-template.ts';
 import { sendEmail } from './send-email.ts';
 
 /** Confirmation links work for 7 days. */
@@ -42,15 +42,9 @@ export async function assertCanConfirm(ctx: Ctx, path: (string | number)[]) {
   await getSender(ctx, undefined, path);
 }
 
-/** The workspace's confirmation template, created on first use; it is an ordinary template people may edit. */
-async function confirmationTemplate(ctx: Ctx): Promise<string> {
-  const [t] = await rows<{ id: string }>(
-    ctx.db,
-    sql`select id from email_templates where workspace_id = ${ctx.workspaceId} and name = ${confirmationTemplateName} and archived_at is null
-        order by created_at limit 1`,
-  );
-  if (t) return t.id;
-  const created = await createTemplate(ctx, {
+/** The workspace's confirmation template (see builtInTemplate). */
+const confirmationTemplate = (ctx: Ctx) =>
+  builtInTemplate(ctx, {
     name: confirmationTemplateName,
     format: 'html',
     subject: 'Please confirm your subscription to {{ subscription_name }}',
@@ -60,8 +54,6 @@ async function confirmationTemplate(ctx: Ctx): Promise<string> {
 <p><a href="{{ confirm_url }}">Yes, confirm my subscription</a></p>
 <p>If you did not ask for this, ignore this message: nothing will be sent to you. The link works for 7 days.</p>`,
   });
-  return created.id;
-}
 
 /**
  * Double opt-in, first half: the contact's consent becomes `pending` (no marketing consent yet) and a

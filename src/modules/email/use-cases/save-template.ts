@@ -18,6 +18,19 @@ export async function checkTemplate(ctx: Ctx, src: { format: 'mjml' | 'html'; su
   renderMessage(compiled, { ...sampleVariables(await customKeys(ctx.db, ctx.workspaceId)) });
 }
 
+/**
+ * The id of the workspace's template called `input.name` that Tandem itself sends (confirmations, invites), created
+ * from `input` on first use; an ordinary template people may edit afterwards.
+ */
+export async function builtInTemplate(ctx: Ctx, input: Parameters<typeof createTemplate>[1]): Promise<string> {
+  const [t] = await rows<{ id: string }>(
+    ctx.db,
+    sql`select id from email_templates where workspace_id = ${ctx.workspaceId} and name = ${input.name} and archived_at is null
+        order by created_at limit 1`,
+  );
+  return t ? t.id : (await createTemplate(ctx, input)).id;
+}
+
 /** A new template and its version 1. */
 export async function createTemplate(ctx: Ctx, input: Required<Omit<TemplateInput, 'preheader'>> & { preheader: string }) {
   await checkTemplate(ctx, input);

@@ -1,22 +1,14 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
-import { rows } from '../../../kernel/db/index.ts';
 import type { InviteMail } from '../../identity/index.ts';
 import { getSenders } from './manage-senders.ts';
-import { createTemplate } from './save-template.ts';
+import { builtInTemplate } from './save-template.ts';
 import { sendEmail } from './send-email.ts';
 
 export const inviteTemplateName = 'Workspace invite';
 
-/** The workspace's invite template, created on first use; an ordinary template people may edit. */
-async function inviteTemplate(ctx: Ctx): Promise<string> {
-  const [t] = await rows<{ id: string }>(
-    ctx.db,
-    sql`select id from email_templates where workspace_id = ${ctx.workspaceId} and name = ${inviteTemplateName} and archived_at is null
-        order by created_at limit 1`,
-  );
-  if (t) return t.id;
-  const created = await createTemplate(ctx, {
+/** The workspace's invite template (see builtInTemplate). */
+const inviteTemplate = (ctx: Ctx) =>
+  builtInTemplate(ctx, {
     name: inviteTemplateName,
     format: 'html',
     subject: '{{ invited_by | default: "A colleague" }} invited you to {{ workspace_name }} on Tandem',
@@ -26,8 +18,6 @@ async function inviteTemplate(ctx: Ctx): Promise<string> {
 <p><a href="{{ invite_url }}">Accept the invite</a></p>
 <p>The link works until {{ expires_on }} and only once. If you did not expect this, ignore this message.</p>`,
   });
-  return created.id;
-}
 
 /**
  * Mails a workspace invite through the transactional path (sender identity, DKIM, message record, outbox when no
