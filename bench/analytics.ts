@@ -59,7 +59,7 @@ async function addMarketingData(db: Db, ws: string, owners: string[], log: (l: s
   await run(
     'deal contacts',
     `insert into deal_contacts (workspace_id, deal_id, contact_id, role)
-     select d.workspace_id, d.id, md5('c' || (1 + abs(hashtext(d.id::text)) % 1000000))::uuid, 'decision_maker'
+     select d.workspace_id, d.id, bench_contact_id((1 + abs(hashtext(d.id::text)) % 1000000)), 'decision_maker'
      from deals d where d.workspace_id = '${ws}' and d.status = 'won' on conflict do nothing`,
   );
   await run(
@@ -77,7 +77,7 @@ async function addMarketingData(db: Db, ws: string, owners: string[], log: (l: s
   await run(
     'touchpoints',
     `insert into campaign_touchpoints (id, workspace_id, campaign_id, contact_id, kind, occurred_at, event_key)
-     select gen_random_uuid(), '${ws}', md5('camp' || (1 + g % 20))::uuid, md5('c' || (1 + (g::bigint * 7919) % 1000000))::uuid,
+     select gen_random_uuid(), '${ws}', md5('camp' || (1 + g % 20))::uuid, bench_contact_id((1 + (g::bigint * 7919) % 1000000)),
             (array['page_view','form_submit','email_click'])[1 + g % 3], now() - ((g::bigint * 104729) % 94608000) * interval '1 second',
             'bench:' || g
      from generate_series(1, 500000) g`,
@@ -85,7 +85,7 @@ async function addMarketingData(db: Db, ws: string, owners: string[], log: (l: s
   await run(
     'email messages',
     `insert into email_messages (id, workspace_id, contact_id, to_email, status, sent_at, opened_at, clicked_at)
-     select gen_random_uuid(), '${ws}', md5('c' || (1 + (g::bigint * 15485863) % 1000000))::uuid, 'c' || g || '@bench.example', 'sent',
+     select gen_random_uuid(), '${ws}', bench_contact_id((1 + (g::bigint * 15485863) % 1000000)), 'c' || g || '@bench.example', 'sent',
             now() - ((g::bigint * 7919) % 94608000) * interval '1 second',
             case when g % 4 = 0 then now() - ((g::bigint * 7919) % 94608000) * interval '1 second' + interval '1 hour' end,
             case when g % 20 = 0 then now() - ((g::bigint * 7919) % 94608000) * interval '1 second' + interval '2 hours' end
@@ -94,7 +94,7 @@ async function addMarketingData(db: Db, ws: string, owners: string[], log: (l: s
   await run(
     'lead assignments',
     `insert into lead_assignments (id, workspace_id, contact_id, owner_id, reason, assigned_at, due_at, first_touch_at, response_minutes)
-     select gen_random_uuid(), '${ws}', md5('c' || g)::uuid, ('{${owners.join(',')}}'::uuid[])[1 + g % ${owners.length}], 'rule',
+     select gen_random_uuid(), '${ws}', bench_contact_id(g), ('{${owners.join(',')}}'::uuid[])[1 + g % ${owners.length}], 'rule',
             t, t + interval '1 hour', t + (g % 300) * interval '1 minute', (g % 300)::float8
      from generate_series(1, 200000) g, lateral (select now() - ((g::bigint * 7919) % 94608000) * interval '1 second' as t) x`,
   );
@@ -237,7 +237,8 @@ async function main() {
   const loadStart = os.loadavg()[0]!;
   const first = await board();
   log(`board for ${first.period.label}: ${first.kpis.filter((k) => k.value !== null).length} of ${first.kpis.length} KPIs have a value`);
-  const raw = new pg.Client({ connectionString: url });
+  // Without JIT, as the app's connections: compiling these plans costs more than it saves.
+  const raw = new pg.Client({ connectionString: url, options: '-c jit=off' });
   await raw.connect();
   const statements = rawQuarter(data.workspaceId, first.period.start, first.period.end);
   const time = async (fn: () => Promise<unknown>) => {
