@@ -25,15 +25,15 @@ export async function lifecycleFor(ctx: Ctx, periods: Period[]): Promise<Map<str
     sql`select p.label,
           (select count(*) from contact_milestones m where m.workspace_id = ${ws} and m.became_customer_at >= p.s and m.became_customer_at < p.e)::int
             as new_customers,
-          (select count(*) from contact_milestones m where m.workspace_id = ${ws} and m.became_mql_at >= p.s and m.became_mql_at < p.e)::int
-            as mqls,
-          (select count(*) from contact_milestones m where m.workspace_id = ${ws} and m.became_mql_at >= p.s and m.became_mql_at < p.e
-            and m.last_sql_stage_at >= m.became_mql_at)::int as mqls_sqls,
+          q.mqls, q.mqls_sqls,
           (select count(*) from contacts c where c.workspace_id = ${ws} and c.deleted_at is null and c.created_at >= p.s and c.created_at < p.e)::int
             as leads,
           (select count(*) from contact_milestones m where m.workspace_id = ${ws} and m.became_customer_at is not null
             and m.contact_deleted_at is null and m.contact_created_at >= p.s and m.contact_created_at < p.e)::int as leads_customers
-        from ${periodsRelation(periods)}`,
+        from ${periodsRelation(periods)}
+        -- The period's MQLs and those of them who reached SQL later, in one pass over the MQL index.
+        cross join lateral (select count(*)::int as mqls, count(*) filter (where m.last_sql_stage_at >= m.became_mql_at)::int as mqls_sqls
+          from contact_milestones m where m.workspace_id = ${ws} and m.became_mql_at >= p.s and m.became_mql_at < p.e) q`,
   );
   return new Map(list.map(({ label, ...figures }) => [label, figures]));
 }
