@@ -1,4 +1,5 @@
 import { and, type Column, eq, type SQL, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Executor } from './client.ts';
 
 /**
@@ -14,6 +15,30 @@ export async function rows<T = Record<string, unknown>>(exec: Executor, query: S
   const res = (await exec.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * Rows of a fixed statement (`$1`… placeholders) run often enough to keep prepared: on PostgreSQL a named statement,
+ * parsed and planned once per connection instead of on every call, and no SQL text to build or send; PGlite (one
+ * connection in this process, nothing on the wire) runs it as an ordinary query. `name` must be unique per text.
+ * Values are passed as is (strings, numbers, null); the result rows are the driver's (bigint as string).
+ */
+export async function preparedRows<T = Record<string, unknown>>(
+  exec: Executor,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  // drizzle keeps the driver's client (pool, pooled transaction client or PGlite) on its session.
+  const client = (exec as unknown as { session: { client: DriverClient } }).session.client;
+  const res =
+    client instanceof pg.Pool || client instanceof pg.Client
+      ? await client.query({ name, text, values })
+      : await (client as PgliteClient).query(text, values);
+  return res.rows as T[];
+}
+
+type PgliteClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+type DriverClient = pg.Pool | pg.Client | PgliteClient;
 
 /**
  * Rows of a query that reads a few rows in index order (a LIMIT-n page): run without parallel workers. PostgreSQL
