@@ -34,8 +34,8 @@ export async function preparedRows<T = Record<string, unknown>>(
   if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values })).rows as T[];
   if (client instanceof PGlite) {
     // PGlite's query parses every time; its one session keeps an SQL-level prepared statement instead.
-    let names = pglitePrepared.get(client);
-    if (!names) pglitePrepared.set(client, (names = new Set()));
+    const names = pglitePrepared.get(client) ?? new Set<string>();
+    pglitePrepared.set(client, names);
     if (!names.has(name)) {
       await client.query(`prepare ${name} as ${text}`);
       names.add(name);
