@@ -1,4 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
 import { and, type Column, eq, type SQL, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Executor } from './client.ts';
 
 /**
@@ -14,6 +16,42 @@ export async function rows<T = Record<string, unknown>>(exec: Executor, query: S
   const res = (await exec.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * Rows of a fixed statement (`$1`… placeholders) run often enough to keep prepared: on PostgreSQL a named statement,
+ * parsed and planned once per connection instead of on every call, and no SQL text to build or send; on PGlite an
+ * SQL PREPARE in its one session (inside a PGlite transaction, an ordinary query). `name` must be unique per text.
+ * Values are passed as is (strings, numbers, null); the result rows are the driver's (bigint as string).
+ */
+export async function preparedRows<T = Record<string, unknown>>(
+  exec: Executor,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  // drizzle keeps the driver's client (pool, pooled transaction client or PGlite) on its session.
+  const client = (exec as unknown as { session: { client: DriverClient } }).session.client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values })).rows as T[];
+  if (client instanceof PGlite) {
+    // PGlite's query parses every time; its one session keeps an SQL-level prepared statement instead.
+    const names = pglitePrepared.get(client) ?? new Set<string>();
+    pglitePrepared.set(client, names);
+    if (!names.has(name)) {
+      await client.query(`prepare ${name} as ${text}`);
+      names.add(name);
+    }
+    // EXECUTE takes no bound parameters: the values go in as quoted literals (standard_conforming_strings is on).
+    const args = values.map((v) => (v === null || v === undefined ? 'null' : `'${String(v).replaceAll("'", "''")}'`));
+    return (await client.query<T>(`execute ${name}(${args.join(', ')})`)).rows;
+  }
+  // A PGlite transaction: as an ordinary query.
+  return (await (client as PgliteClient).query(text, values)).rows as T[];
+}
+
+const pglitePrepared = new WeakMap<PGlite, Set<string>>();
+
+type PgliteClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+type DriverClient = pg.Pool | pg.Client | PGlite | PgliteClient;
 
 /**
  * Rows of a query that reads a few rows in index order (a LIMIT-n page): run without parallel workers. PostgreSQL

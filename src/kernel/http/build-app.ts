@@ -13,7 +13,7 @@ import { accessHook, checkRouteDeclaresAccess } from './access.ts';
 import { errorHandler } from './error-handler.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { httpDuration } from './metrics.ts';
-import { apiSecurityHeaders, securityHeaders } from './security-headers.ts';
+import { apiSecurityHeaders, embeddedSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { responseSerializer } from './serializer.ts';
 import type { App, AppDeps, RouteInfo } from './types.ts';
 
@@ -74,6 +74,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const https = Boolean(config.publicUrl?.startsWith('https://'));
   const pageHeaders = securityHeaders({ https });
   const apiHeaders = apiSecurityHeaders({ https });
+  const embeddedHeaders = embeddedSecurityHeaders({ https });
   const allowed = new Set(
     config.corsOrigins
       .split(',')
@@ -81,10 +82,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       .filter(Boolean),
   );
   app.addHook('onRequest', (request, reply, done) => {
-    // JSON API responses get the API set; pages, static files and the API docs (HTML) get helmet's full set.
+    // JSON API responses get the API set; pages, static files and the API docs (HTML) get helmet's full set; what
+    // other sites embed (config.headers 'embedded') gets its own small set and does its own CORS.
+    reply.header('x-request-id', request.id);
+    if (request.routeOptions.config?.headers === 'embedded') {
+      reply.headers(embeddedHeaders);
+      return done();
+    }
     const url = request.url;
     reply.headers(url.startsWith('/api/') && !url.startsWith('/api/docs') ? apiHeaders : pageHeaders);
-    reply.header('x-request-id', request.id);
     const origin = request.headers.origin;
     if (origin && allowed.has(origin)) {
       reply.header('access-control-allow-origin', origin).header('vary', 'Origin');

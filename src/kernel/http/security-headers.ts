@@ -47,3 +47,17 @@ export function apiSecurityHeaders(opts: { https: boolean }): Record<string, str
     ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }
+
+/**
+ * The set for resources other sites embed or call from their pages (the tracking pixel, snippet and beacon endpoint,
+ * routes with `config.headers: 'embedded'`): a GIF, a script or a 204 is never rendered as a page, so the page
+ * policies do nothing there. No sniffing, loadable cross-origin (CORP), not cached unless the route says otherwise.
+ */
+export function embeddedSecurityHeaders(opts: { https: boolean }): Record<string, string> {
+  return {
+    'cache-control': 'no-store',
+    'cross-origin-resource-policy': 'cross-origin',
+    'x-content-type-options': 'nosniff',
+    ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}

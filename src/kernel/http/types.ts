@@ -11,6 +11,12 @@ declare module 'fastify' {
     permission?: string;
     /** Why a route is open to anyone (health, login, public forms). */
     public?: string;
+    /**
+     * Which security headers the kernel adds: by default the API set under /api and helmet's page set elsewhere;
+     * 'embedded' for what other sites load or call from their pages (pixel, script, beacon): nosniff, cross-origin
+     * CORP, no-store (see security-headers.ts), and no app CORS (the route answers its own origins).
+     */
+    headers?: 'embedded';
   }
   interface FastifyInstance {
     /** Every route with its declared access (tests check that none is missing). */

@@ -192,6 +192,32 @@ describe('collecting', () => {
     expect(await sessionsOf(ws.workspaceId, e!.visitor_id)).toHaveLength(1);
   });
 
+  it('answers the pixel with the embedded-resource headers, and a malformed query with a 400 naming the field', async () => {
+    const ws = await createTestWorkspace(t);
+    const s = await site(ws);
+    const get = (query: string) =>
+      t.app.inject({ method: 'GET', url: `/t/p.gif?k=${s.siteKey}${query}`, headers: { 'user-agent': chrome } });
+    const ok = await get('&unknown=1');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'cross-origin',
+      'cache-control': 'no-store',
+    });
+    // Not the page set: a GIF is never rendered as a page.
+    expect(ok.headers['content-security-policy']).toBeUndefined();
+    expect(ok.headers['x-frame-options']).toBeUndefined();
+    for (const [query, field] of [
+      [`&n=${'x'.repeat(65)}`, 'n'],
+      ['&v=a&v=b', 'v'],
+      [`&u=${'x'.repeat(2001)}`, 'u'],
+    ] as const) {
+      const bad = await get(query);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues[0].path).toEqual(['querystring', field]);
+    }
+  });
+
   it('limits hits per address with 429', async () => {
     const limited = await createTestApp({ TANDEM_TRACKING_IP_LIMIT: '3' });
     try {

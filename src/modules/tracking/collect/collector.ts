@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../kernel/db/index.ts';
-import { newId, rows } from '../../../kernel/db/index.ts';
+import { newId, preparedRows, rows } from '../../../kernel/db/index.ts';
 import { behaviourChanged } from '../../engagement/index.ts';
 import { identifyWebVisitor } from '../use-cases/identify-web-visitor.ts';
 import { assignSessions, type LatestSession, visitorKey } from './assign-sessions.ts';
@@ -213,11 +213,31 @@ async function writeBatch(
   // bound parameters per row at this rate; the columns and conventions are the same (see engagement). `k` lists the
   // cached sessions that are no longer the visitor's latest as cached; if any, nothing is written. A site's last hit
   // is skipped when another batch holds its row (it writes a last hit as recent), so batches never wait on each other.
-  const [res] = await rows<{ stale: string | null }>(
-    tx,
-    sql`with
+  const [res] = await preparedRows<{ stale: string | null }>(tx, 'tracking_write_batch', writeBatchSql, [
+    JSON.stringify(expected),
+    JSON.stringify(sessionRows),
+    JSON.stringify(eventRows),
+    JSON.stringify(lastBySite),
+  ]);
+  if (res?.stale) return { written: false, stale: res.stale.split(',') };
+
+  // Segments re-evaluate contacts with new behaviour (recordContactEvents would have told them; this insert is its own).
+  const known = new Map<string, string[]>();
+  for (const r of eventRows) if (r.contact_id) known.set(r.w, [...(known.get(r.w) ?? []), r.contact_id]);
+  for (const [w, ids] of known) await behaviourChanged(tx, w, ids);
+  // A visitor who just proved who they are: their earlier anonymous history becomes the contact's.
+  const identified = new Map(claimed.filter((h) => h.contactId).map((h) => [visitorKey(h.workspaceId, h.visitorId), h]));
+  for (const h of identified.values()) await identifyWebVisitor(tx, h.workspaceId, h.visitorId, h.contactId!);
+  return { written: true, after };
+}
+
+/**
+ * The batch write (see writeBatch): $1 the cached sessions to check, $2 sessions, $3 events, $4 the sites' last hit, all
+ * JSON. A fixed text, so PostgreSQL keeps it prepared per connection instead of parsing and planning it every batch.
+ */
+const writeBatchSql = `with
     k as (select x.w::text || ':' || x.v::text as key
-      from jsonb_to_recordset(${JSON.stringify(expected)}::jsonb) as x(w uuid, v uuid, id uuid, seen timestamptz, c uuid)
+      from jsonb_to_recordset($1::jsonb) as x(w uuid, v uuid, id uuid, seen timestamptz, c uuid)
       where not exists (select 1 from (select id, last_seen_at, contact_id from web_sessions
           where workspace_id = x.w and visitor_id = x.v order by last_seen_at desc limit 1) l
         where l.id = x.id and date_trunc('milliseconds', l.last_seen_at) = x.seen and l.contact_id is not distinct from x.c)),
@@ -225,7 +245,7 @@ async function writeBatch(
         referrer, referrer_host, utm_source, utm_medium, utm_campaign, utm_term, utm_content, page_count, event_count)
       select w, id, site_id, visitor_id, contact_id, started_at, last_seen_at, landing_url, referrer, referrer_host,
         utm_source, utm_medium, utm_campaign, utm_term, utm_content, page_count, event_count
-      from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(w uuid, id uuid, site_id uuid, visitor_id uuid, contact_id uuid,
+      from jsonb_to_recordset($2::jsonb) as x(w uuid, id uuid, site_id uuid, visitor_id uuid, contact_id uuid,
         started_at timestamptz, last_seen_at timestamptz, landing_url text, referrer text, referrer_host text, utm_source text,
         utm_medium text, utm_campaign text, utm_term text, utm_content text, page_count int, event_count int)
       where not exists (select 1 from k)
@@ -238,26 +258,14 @@ async function writeBatch(
       returning 1),
     e as (insert into contact_events (workspace_id, id, occurred_at, contact_id, visitor_id, session_id, kind, name, url, subject_id, props)
       select w, id, occurred_at, contact_id, visitor_id, session_id, kind, name, url, subject_id, props
-      from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) as x(w uuid, id uuid, occurred_at timestamptz, contact_id uuid,
+      from jsonb_to_recordset($3::jsonb) as x(w uuid, id uuid, occurred_at timestamptz, contact_id uuid,
         visitor_id uuid, session_id uuid, kind text, name text, url text, subject_id uuid, props jsonb)
       where not exists (select 1 from k)
       returning 1),
     t as (update tracking_sites st set last_hit_at = x.t, last_hit_url = x.u
-      from jsonb_to_recordset(${JSON.stringify(lastBySite)}::jsonb) as x(id uuid, t timestamptz, u text)
+      from jsonb_to_recordset($4::jsonb) as x(id uuid, t timestamptz, u text)
       where st.id = x.id and (st.last_hit_at is null or st.last_hit_at < x.t) and not exists (select 1 from k)
         and exists (select 1 from tracking_sites l where l.id = x.id for update skip locked)
       returning 1)
     select (select count(*) from s) as s, (select count(*) from e) as e, (select count(*) from t) as t,
-      (select string_agg(key, ',') from k) as stale`,
-  );
-  if (res?.stale) return { written: false, stale: res.stale.split(',') };
-
-  // Segments re-evaluate contacts with new behaviour (recordContactEvents would have told them; this insert is its own).
-  const known = new Map<string, string[]>();
-  for (const r of eventRows) if (r.contact_id) known.set(r.w, [...(known.get(r.w) ?? []), r.contact_id]);
-  for (const [w, ids] of known) await behaviourChanged(tx, w, ids);
-  // A visitor who just proved who they are: their earlier anonymous history becomes the contact's.
-  const identified = new Map(claimed.filter((h) => h.contactId).map((h) => [visitorKey(h.workspaceId, h.visitorId), h]));
-  for (const h of identified.values()) await identifyWebVisitor(tx, h.workspaceId, h.visitorId, h.contactId!);
-  return { written: true, after };
-}
+      (select string_agg(key, ',') from k) as stale`;

@@ -18,9 +18,34 @@ export interface Hit {
 export type Utm = Partial<Record<'source' | 'medium' | 'campaign' | 'term' | 'content', string>>;
 const utmKeys = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
-/** UTM parameters and the signed `tdm` link token of a page URL; the URL is stored without the token. */
-export function readPageUrl(raw: string | null | undefined): { url: string | null; utm: Utm; token: string | null } {
+export interface PageUrl {
+  url: string | null;
+  utm: Utm;
+  token: string | null;
+}
+
+const recentPages = new Map<string, PageUrl>();
+const recentPagesMax = 2000;
+
+/**
+ * UTM parameters and the signed `tdm` link token of a page URL; the URL is stored without the token. A site's hits
+ * mostly repeat a few addresses (its pages, its campaign links), so recent answers are kept (frozen, shared by the
+ * hits) instead of parsing the same URL again for every hit; addresses carrying a link token are not kept.
+ */
+export function readPageUrl(raw: string | null | undefined): PageUrl {
   if (!raw) return { url: null, utm: {}, token: null };
+  const known = recentPages.get(raw);
+  if (known) return known;
+  const page = parsePageUrl(raw);
+  if (page.token === null) {
+    if (recentPages.size >= recentPagesMax) recentPages.clear();
+    Object.freeze(page.utm);
+    recentPages.set(raw, Object.freeze(page));
+  }
+  return page;
+}
+
+function parsePageUrl(raw: string): PageUrl {
   let u: URL;
   try {
     u = new URL(raw);
