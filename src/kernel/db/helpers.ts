@@ -40,8 +40,9 @@ export async function preparedRows<T = Record<string, unknown>>(
       await client.query(`prepare ${name} as ${text}`);
       names.add(name);
     }
-    // EXECUTE takes no bound parameters: the values go in as quoted literals (standard_conforming_strings is on).
-    const args = values.map((v) => (v === null || v === undefined ? 'null' : `'${String(v).replaceAll("'", "''")}'`));
+    // EXECUTE takes no bound parameters: the values go in as literals, escaped by the pg driver's escapeLiteral
+    // (quotes doubled, and backslashes in an E'' string, so it is safe whatever standard_conforming_strings is).
+    const args = values.map((v) => (v === null || v === undefined ? 'null' : pg.escapeLiteral(String(v))));
     return (await client.query<T>(`execute ${name}(${args.join(', ')})`)).rows;
   }
   // A PGlite transaction: as an ordinary query.
