@@ -12,7 +12,7 @@ const lastDay = (p: Period) => new Date(new Date(`${p.endDay}T00:00:00Z`).getTim
  * period, in the reporting currency: the campaigns module's attribution totals, all periods in one pass.
  */
 export async function campaignInputs(ctx: Ctx, periods: Period[]) {
-  // One statement per period, side by side: on several cores the periods' probes share out.
+  // One call per period, side by side: on several cores the periods' reads share out.
   const parts = await Promise.all(periods.map((p) => getAttributedTotals(ctx, [{ key: p.label, from: p.firstDay, to: lastDay(p) }])));
   const totals = new Map(parts.flatMap((m) => [...m]));
   return new Map(

@@ -75,6 +75,11 @@ export const deals = pgTable(
     closedAt: ts('closed_at'),
     lastActivityAt: ts('last_activity_at'),
     deletedAt: ts('deleted_at'),
+    /**
+     * The earliest campaign touchpoint of the deal's people (its deal contacts and its company's contacts); null
+     * without any. Kept by triggers (migration 0034); attribution totals read `first_touch_at <= closed_at`.
+     */
+    firstTouchAt: ts('first_touch_at'),
   },
   (t) => [
     // The board's cards: one column in board order (newest in stage first) exactly as compileSort writes it.
@@ -86,9 +91,10 @@ export const deals = pgTable(
     index('deals_totals_idx')
       .on(t.workspaceId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount, t.ownerId, t.source, t.closeDate)
       .where(sql`deleted_at is null`),
-    // Forecasts and win/loss, index-only: closed deals by close time, open deals by expected close date.
+    // Forecasts and win/loss, index-only: closed deals by close time, open deals by expected close date. The first
+    // touch last, so the attributed totals of won deals are index-only too.
     index('deals_closed_idx')
-      .on(t.workspaceId, t.status, t.closedAt, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amount)
+      .on(t.workspaceId, t.status, t.closedAt, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amount, t.firstTouchAt)
       .where(sql`deleted_at is null and closed_at is not null`),
     index('deals_forecast_open_idx')
       .on(t.workspaceId, t.closeDate, t.pipelineId, t.ownerId, t.forecastCategory, t.stageId, t.currency, t.amount)
