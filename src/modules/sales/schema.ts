@@ -92,9 +92,9 @@ export const deals = pgTable(
       .on(t.workspaceId, t.pipelineId, t.stageId, t.currency, t.closedAt, t.amount, t.ownerId, t.source, t.closeDate)
       .where(sql`deleted_at is null`),
     // Forecasts and win/loss, index-only: closed deals by close time, open deals by expected close date. The first
-    // touch last, so the attributed totals of won deals are index-only too.
+    // touch and the creation time last, so the attributed totals and the sales cycle of closed deals are index-only too.
     index('deals_closed_idx')
-      .on(t.workspaceId, t.status, t.closedAt, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amount, t.firstTouchAt)
+      .on(t.workspaceId, t.status, t.closedAt, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amount, t.firstTouchAt, t.createdAt)
       .where(sql`deleted_at is null and closed_at is not null`),
     index('deals_forecast_open_idx')
       .on(t.workspaceId, t.closeDate, t.pipelineId, t.ownerId, t.forecastCategory, t.stageId, t.currency, t.amount)

@@ -17,6 +17,7 @@ export interface DealFigures {
  * Closed deals of each period (read by close time), the median cycle of those won, and deals open at its end.
  */
 export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<string, DealFigures>> {
+  if (!periods.length) return new Map();
   const ws = ctx.workspaceId;
   const closed = await rows<Omit<DealFigures, 'open'> & { label: string }>(
     ctx.db,
@@ -32,6 +33,9 @@ export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<s
   );
   // Open at each end: one pass over the workspace's deals for all the ends, not one per period.
   const ends = periods.map((p) => p.end.toISOString());
+  // Only deals open at one of the ends at least: created before the last, not closed before the first.
+  const maxEnd = ends.reduce((a, b) => (a > b ? a : b));
+  const minEnd = ends.reduce((a, b) => (a < b ? a : b));
   const [open] = await rows<Record<string, number>>(
     ctx.db,
     sql`select ${sql.join(
@@ -40,7 +44,8 @@ export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<s
           sql`count(*) filter (where d.created_at < ${e}::timestamptz and (d.closed_at is null or d.closed_at >= ${e}::timestamptz))::int as ${sql.raw(`o${i}`)}`,
       ),
       sql`, `,
-    )} from deals d where d.workspace_id = ${ws} and d.deleted_at is null`,
+    )} from deals d where d.workspace_id = ${ws} and d.deleted_at is null
+        and d.created_at < ${maxEnd}::timestamptz and (d.closed_at is null or d.closed_at >= ${minEnd}::timestamptz)`,
   );
   const byLabel = new Map(closed.map(({ label, ...f }) => [label, f]));
   return new Map(

@@ -1,0 +1,2 @@
+DROP INDEX "deals_closed_idx";--> statement-breakpoint
+CREATE INDEX "deals_closed_idx" ON "deals" USING btree ("workspace_id","status","closed_at","pipeline_id","owner_id","stage_id","currency","amount","first_touch_at","created_at") WHERE deleted_at is null and closed_at is not null;
