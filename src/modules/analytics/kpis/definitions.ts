@@ -225,7 +225,7 @@ export const kpiDefinitions: KpiDefinition[] = [
   {
     id: 'email_engagement',
     name: 'Email engagement',
-    formula: 'contacts who clicked ÷ contacts delivered to, emails sent in period',
+    formula: 'emails clicked ÷ emails delivered (click rate), emails sent in period',
     unit: 'percent',
     direction: 'higher',
     defaultTarget: 0.025,
