@@ -5,14 +5,14 @@
  * Tandem: `GET /t/p.gif?k=<site key>&v=<visitor>&u=<page with UTM>` through startServer (the real app: site lookup,
  * bot/DNT/origin/rate checks, group commit writing contact_events and web_sessions, 200 after COMMIT). 300 visitors
  * take turns (each connection cycles through their URLs), so sessions are continued and started as on a real site.
- * Method as bench/http.ts: autocannon in a child process, server pinned to core 0 and load to core 1 (taskset),
- * interleaved rounds, the ratio is the median of per-round ratios. Target: ≥ 50% of bare.
+ * Method as bench/http.ts: autocannon in a child process, each server in a process of its own pinned to core 0 and
+ * load to core 1 (taskset), interleaved rounds, the ratio is the median of per-round ratios. Target: ≥ 50% of bare.
  *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; database tandem_bench_tracking is created
  * and dropped), BENCH_CONNECTIONS (50), BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (5),
  * BENCH_ONLY (comma list of bare,postgres,pglite).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,46 +129,108 @@ async function tandem(env: Record<string, string>) {
   return { url: `http://127.0.0.1:${port}/t/p.gif`, paths, stored, stop: () => server.stop() };
 }
 
+type Role = 'bare' | 'postgres' | 'pglite';
+type ToServer = 'cpu' | 'stored' | 'stop';
+type FromServer = { ready: { url: string; paths?: string[] } } | { cpu: number } | { stored: number | null } | { stopped: true };
+
+/**
+ * One server in its own process (`--serve <role>`), pinned to core 0: the bare route and each Tandem never share a
+ * heap, an event loop or a garbage collector, so an idle one cannot slow the one under load. It answers the parent's
+ * questions (its CPU time, the events stored) over the IPC channel.
+ */
+async function serve(role: Role) {
+  if (os.cpus().length >= 2) spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+  let running: { url: string; paths?: string[]; stored?: () => Promise<number>; stop: () => Promise<unknown> };
+  let dataDir: string | undefined;
+  if (role === 'bare') running = await bareServer();
+  else if (role === 'postgres') {
+    const u = new URL(pgUrl);
+    u.pathname = `/${benchDb}`;
+    running = await tandem({ DATABASE_URL: u.toString() });
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-tracking-'));
+    running = await tandem({ TANDEM_DATA_DIR: dataDir });
+  }
+  const send = (m: FromServer) => process.send!(m);
+  process.on('message', async (m: ToServer) => {
+    if (m === 'cpu') {
+      const u = process.cpuUsage();
+      send({ cpu: u.user + u.system });
+    } else if (m === 'stored') send({ stored: running.stored ? await running.stored() : null });
+    else {
+      await running.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      send({ stopped: true });
+      process.disconnect();
+    }
+  });
+  send({ ready: { url: running.url, paths: running.paths } });
+}
+
+/** Starts a server process and returns a way to ask it things. */
+function startServerProcess(role: Role) {
+  const child = fork(path.join(repoRoot, 'bench/tracking.ts'), ['--serve', role], {
+    cwd: repoRoot,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiters: ((m: FromServer) => void)[] = [];
+  child.on('message', (m: FromServer) => waiters.shift()?.(m));
+  const next = () =>
+    new Promise<FromServer>((resolve, reject) => {
+      waiters.push(resolve);
+      child.once('exit', (code) => reject(new Error(`${role} server exited ${code}`)));
+    });
+  const ask = async (q: ToServer) => {
+    const reply = next();
+    child.send(q);
+    return reply;
+  };
+  return next().then((m) => {
+    if (!('ready' in m)) throw new Error(`${role} server: unexpected ${JSON.stringify(m)}`);
+    return {
+      ...m.ready,
+      cpu: async () => ((await ask('cpu')) as { cpu: number }).cpu,
+      stored: async () => ((await ask('stored')) as { stored: number | null }).stored ?? undefined,
+      stop: () => ask('stop'),
+    };
+  });
+}
+
 async function main() {
+  if (process.argv[2] === '--serve') return serve(process.argv[3] as Role);
   const machine = describeMachine();
   const loadBefore = os.loadavg()[0] ?? 0;
   loadPrefix = pinCores();
   console.log(`bench/tracking: ${connections} connections, ${rounds} rounds of ${durationSeconds} s\n${machineLine(machine)}`);
   const stops: (() => Promise<unknown>)[] = [];
-  const bare = await bareServer();
-  stops.push(bare.stop);
-  const targets: { name: string; url: string; paths?: string[]; stored?: () => Promise<number> }[] = [
-    { name: 'bare Fastify (GET /p.gif)', url: bare.url },
-  ];
+  type Target = Awaited<ReturnType<typeof startServerProcess>> & { name: string };
+  const targets: Target[] = [];
+  const add = async (name: string, role: Role) => {
+    const t = await startServerProcess(role);
+    stops.push(t.stop);
+    targets.push({ name, ...t });
+  };
   try {
+    await add('bare Fastify (GET /p.gif)', 'bare');
     if (runs('postgres')) {
       await adminQuery(`drop database if exists ${benchDb} with (force)`);
       await adminQuery(`create database ${benchDb}`);
       stops.push(() => adminQuery(`drop database if exists ${benchDb} with (force)`));
-      const u = new URL(pgUrl);
-      u.pathname = `/${benchDb}`;
-      const t = await tandem({ DATABASE_URL: u.toString() });
-      stops.push(t.stop);
-      targets.push({ name: 'Tandem pixel, stored, PostgreSQL', ...t });
+      await add('Tandem pixel, stored, PostgreSQL', 'postgres');
     }
-    if (runs('pglite')) {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-tracking-'));
-      stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const t = await tandem({ TANDEM_DATA_DIR: dataDir });
-      stops.push(t.stop);
-      targets.push({ name: 'Tandem pixel, stored, PGlite', ...t });
-    }
+    if (runs('pglite')) await add('Tandem pixel, stored, PGlite', 'pglite');
     const measured: LoadResult[][] = targets.map(() => []);
-    // The server process's CPU per answered hit (this process hosts every server; only the one under load works). It
-    // moves less with the machine's load than hits/s do; PostgreSQL's own CPU is not in it, PGlite's is.
+    // Each server process's CPU per answered hit (only the one under load works). It moves less with the machine's
+    // load than hits/s do; PostgreSQL's own CPU is not in it, PGlite's is.
     const cpuPerHit: number[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++)
       for (const [i, t] of targets.entries()) {
-        const cpu = process.cpuUsage();
+        const cpu = await t.cpu();
         const m = await load(t.url, t.paths, round === 0);
-        const used = process.cpuUsage(cpu);
+        const used = (await t.cpu()) - cpu;
         measured[i]!.push(m);
-        cpuPerHit[i]!.push((used.user + used.system) / Math.max(1, m.requests + m.warmupRequests));
+        cpuPerHit[i]!.push(used / Math.max(1, m.requests + m.warmupRequests));
         console.log(`  round ${round + 1}/${rounds} · ${t.name}: ${m.requestsPerSecond.toLocaleString('en-US')} req/s`);
       }
     const stored = await Promise.all(targets.map((t) => t.stored?.()));
@@ -227,7 +289,8 @@ async function main() {
 
 Tracked page views per second through the pixel \`GET /t/p.gif\` (site lookup, bot/DNT/origin/rate checks, group
 commit of \`contact_events\` + \`web_sessions\`, answered after COMMIT) against a bare Fastify route returning the same
-GIF. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of ${durationSeconds} s${loadPrefix.length ? ', server on core 0 and load generator on core 1' : ''}.
+GIF. Each server runs in a process of its own. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of
+${durationSeconds} s${loadPrefix.length ? ', servers on core 0 and load generator on core 1' : ''}.
 *Server CPU µs/hit* is the server process's CPU time per answered hit (median round; PostgreSQL's own CPU is not in
 it, PGlite's is): it moves less with the other engineers' load than hits/s do. *Events stored / 200s* counts rows in
 contact_events after the run against the pixel answers autocannon counted (warm-up included): stored ≥ answered means
