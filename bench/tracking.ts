@@ -10,10 +10,14 @@
  *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; database tandem_bench_tracking is created
  * and dropped), BENCH_CONNECTIONS (50), BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (5),
- * BENCH_ONLY (comma list of bare,postgres,pglite).
+ * BENCH_ONLY (comma list of bare,bare-pg,postgres,pglite), BENCH_PROFILE_DIR (V8 CPU profiles of the servers but the bare one).
+ *
+ * A second baseline, *bare Fastify + INSERT* (`bare-pg`), is the durable pixel one would write by hand: the same route
+ * inserting each hit (visitor, URL, time) into an unindexed table with one INSERT on a pool of 8 connections, answering
+ * after its COMMIT. It shows what durability alone costs on this machine, apart from Tandem's own work.
  */
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -36,6 +40,8 @@ const warmupSeconds = Number(rawEnv('BENCH_WARMUP_SECONDS') ?? 2);
 const only = rawEnv('BENCH_ONLY')
   ?.split(',')
   .map((s) => s.trim());
+/** Where the servers other than the bare route write a V8 CPU profile (`--cpu-prof`) when they stop. */
+const profileDir = rawEnv('BENCH_PROFILE_DIR');
 const runs = (name: string) => !only || only.includes(name);
 const target = 0.5;
 const benchDb = 'tandem_bench_tracking';
@@ -83,12 +89,63 @@ function load(url: string, paths: string[] | undefined, warm: boolean): Promise<
   });
 }
 
+/**
+ * CPU time (µs) of every process named postgres on this machine (backends, WAL writer, checkpointer…), from /proc; 0
+ * where there is no /proc. Differences over a round give PostgreSQL's CPU per stored hit when it runs here.
+ */
+function postgresCpu(): number {
+  let ticks = 0;
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of dirs)
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // the process ended while we read
+    }
+  return (ticks * 1_000_000) / 100; // USER_HZ is 100 on Linux
+}
+
 async function bareServer() {
   const app = Fastify({ logger: false });
   app.get('/p.gif', async (_req, reply) => reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(pixel));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}/p.gif`, stop: () => app.close() };
+}
+
+/** The hand-written durable pixel: one INSERT per hit into an unindexed table, answered after COMMIT. */
+async function barePgServer(dbUrl: string) {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 8 });
+  await pool.query('create table if not exists bench_hits (visitor text not null, url text not null, at timestamptz not null)');
+  const app = Fastify({ logger: false });
+  app.get<{ Querystring: { v?: string; u?: string } }>('/p.gif', async (req, reply) => {
+    await pool.query('insert into bench_hits (visitor, url, at) values ($1, $2, now())', [req.query.v ?? '', req.query.u ?? '']);
+    return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(pixel);
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const visitors = Array.from(
+    { length: 300 },
+    () => `/p.gif?v=${crypto.randomUUID()}&u=${encodeURIComponent('https://www.bench.example/pricing')}`,
+  );
+  return {
+    url: `http://127.0.0.1:${port}/p.gif`,
+    paths: visitors,
+    stored: async () => Number((await pool.query('select count(*) as n from bench_hits')).rows[0].n),
+    stop: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
 }
 
 async function adminQuery(q: string) {
@@ -129,7 +186,7 @@ async function tandem(env: Record<string, string>) {
   return { url: `http://127.0.0.1:${port}/t/p.gif`, paths, stored, stop: () => server.stop() };
 }
 
-type Role = 'bare' | 'postgres' | 'pglite';
+type Role = 'bare' | 'bare-pg' | 'postgres' | 'pglite';
 type ToServer = 'cpu' | 'stored' | 'stop';
 type FromServer = { ready: { url: string; paths?: string[] } } | { cpu: number } | { stored: number | null } | { stopped: true };
 
@@ -142,12 +199,12 @@ async function serve(role: Role) {
   if (os.cpus().length >= 2) spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
   let running: { url: string; paths?: string[]; stored?: () => Promise<number>; stop: () => Promise<unknown> };
   let dataDir: string | undefined;
+  const benchUrl = new URL(pgUrl);
+  benchUrl.pathname = `/${benchDb}`;
   if (role === 'bare') running = await bareServer();
-  else if (role === 'postgres') {
-    const u = new URL(pgUrl);
-    u.pathname = `/${benchDb}`;
-    running = await tandem({ DATABASE_URL: u.toString() });
-  } else {
+  else if (role === 'bare-pg') running = await barePgServer(benchUrl.toString());
+  else if (role === 'postgres') running = await tandem({ DATABASE_URL: benchUrl.toString() });
+  else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-tracking-'));
     running = await tandem({ TANDEM_DATA_DIR: dataDir });
   }
@@ -171,16 +228,15 @@ async function serve(role: Role) {
 function startServerProcess(role: Role) {
   const child = fork(path.join(repoRoot, 'bench/tracking.ts'), ['--serve', role], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profileDir && role !== 'bare' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const waiters: ((m: FromServer) => void)[] = [];
-  child.on('message', (m: FromServer) => waiters.shift()?.(m));
-  const next = () =>
-    new Promise<FromServer>((resolve, reject) => {
-      waiters.push(resolve);
-      child.once('exit', (code) => reject(new Error(`${role} server exited ${code}`)));
-    });
+  const waiters: { resolve: (m: FromServer) => void; reject: (err: Error) => void }[] = [];
+  child.on('message', (m: FromServer) => waiters.shift()?.resolve(m));
+  child.once('exit', (code) => {
+    for (const w of waiters.splice(0)) w.reject(new Error(`${role} server exited ${code}`));
+  });
+  const next = () => new Promise<FromServer>((resolve, reject) => waiters.push({ resolve, reject }));
   const ask = async (q: ToServer) => {
     const reply = next();
     child.send(q);
@@ -204,31 +260,35 @@ async function main() {
   loadPrefix = pinCores();
   console.log(`bench/tracking: ${connections} connections, ${rounds} rounds of ${durationSeconds} s\n${machineLine(machine)}`);
   const stops: (() => Promise<unknown>)[] = [];
-  type Target = Awaited<ReturnType<typeof startServerProcess>> & { name: string };
+  type Target = Awaited<ReturnType<typeof startServerProcess>> & { name: string; role: Role };
   const targets: Target[] = [];
   const add = async (name: string, role: Role) => {
     const t = await startServerProcess(role);
     stops.push(t.stop);
-    targets.push({ name, ...t });
+    targets.push({ name, role, ...t });
   };
   try {
     await add('bare Fastify (GET /p.gif)', 'bare');
-    if (runs('postgres')) {
+    if (runs('postgres') || runs('bare-pg')) {
       await adminQuery(`drop database if exists ${benchDb} with (force)`);
       await adminQuery(`create database ${benchDb}`);
       stops.push(() => adminQuery(`drop database if exists ${benchDb} with (force)`));
-      await add('Tandem pixel, stored, PostgreSQL', 'postgres');
     }
+    if (runs('bare-pg')) await add('bare Fastify + INSERT, PostgreSQL', 'bare-pg');
+    if (runs('postgres')) await add('Tandem pixel, stored, PostgreSQL', 'postgres');
     if (runs('pglite')) await add('Tandem pixel, stored, PGlite', 'pglite');
     const measured: LoadResult[][] = targets.map(() => []);
     // Each server process's CPU per answered hit (only the one under load works). It moves less with the machine's
     // load than hits/s do; PostgreSQL's own CPU is not in it, PGlite's is.
     const cpuPerHit: number[][] = targets.map(() => []);
+    const pgCpuPerHit: number[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++)
       for (const [i, t] of targets.entries()) {
         const cpu = await t.cpu();
+        const pgCpu = postgresCpu();
         const m = await load(t.url, t.paths, round === 0);
         const used = (await t.cpu()) - cpu;
+        pgCpuPerHit[i]!.push((postgresCpu() - pgCpu) / Math.max(1, m.requests + m.warmupRequests));
         measured[i]!.push(m);
         cpuPerHit[i]!.push(used / Math.max(1, m.requests + m.warmupRequests));
         console.log(`  round ${round + 1}/${rounds} · ${t.name}: ${m.requestsPerSecond.toLocaleString('en-US')} req/s`);
@@ -241,6 +301,7 @@ async function main() {
       const mid = byRps[Math.floor(byRps.length / 2)]!;
       return {
         name: t.name,
+        role: t.role,
         rps: mid.requestsPerSecond,
         perRound: ms.map((m) => m.requestsPerSecond),
         p50: mid.latencyMs.p50,
@@ -248,6 +309,7 @@ async function main() {
         ratio: median(ms.map((m, r) => m.requestsPerSecond / measured[0]![r]!.requestsPerSecond)),
         errors: ms.reduce((n, m) => n + m.errors + m.timeouts + m.non2xx, 0),
         cpuUsPerHit: median(cpuPerHit[i]!),
+        pgCpuUsPerHit: t.role === 'postgres' || t.role === 'bare-pg' ? median(pgCpuPerHit[i]!) : undefined,
         stored: stored[i],
         served: served[i]!,
       };
@@ -260,6 +322,7 @@ async function main() {
       'p99 ms',
       'vs bare',
       'server CPU µs/hit',
+      'PostgreSQL CPU µs/hit',
       'errors/non-2xx',
       'events stored / 200s',
     ];
@@ -271,14 +334,18 @@ async function main() {
       r.p99.toFixed(1),
       `${Math.round(r.ratio * 100)}%`,
       Math.round(r.cpuUsPerHit),
+      r.pgCpuUsPerHit === undefined ? '–' : Math.round(r.pgCpuUsPerHit),
       r.errors,
       r.stored === undefined ? '–' : `${r.stored.toLocaleString('en-US')} / ${r.served.toLocaleString('en-US')}`,
     ]);
     console.log(`\n${table(head, cells)}`);
+    const byInsert = result.find((r) => r.role === 'bare-pg');
     const verdicts = result
-      .slice(1)
+      .filter((r) => r.role === 'postgres' || r.role === 'pglite')
       .map(
-        (r) => `${r.name}: ${Math.round(r.ratio * 100)}% of bare (target ≥ ${target * 100}%): ${r.ratio >= target ? 'met' : 'NOT met'}.`,
+        (r) =>
+          `${r.name}: ${Math.round(r.ratio * 100)}% of bare (target ≥ ${target * 100}%): ${r.ratio >= target ? 'met' : 'NOT met'}` +
+          (byInsert ? `; ${(r.rps / byInsert.rps).toFixed(1)}× the hand-written durable pixel.` : '.'),
       );
     console.log(verdicts.join('\n'));
     if (only) return;
@@ -289,10 +356,14 @@ async function main() {
 
 Tracked page views per second through the pixel \`GET /t/p.gif\` (site lookup, bot/DNT/origin/rate checks, group
 commit of \`contact_events\` + \`web_sessions\`, answered after COMMIT) against a bare Fastify route returning the same
-GIF. Each server runs in a process of its own. 300 visitors, ${connections} connections, ${rounds} interleaved rounds of
-${durationSeconds} s${loadPrefix.length ? ', servers on core 0 and load generator on core 1' : ''}.
+GIF, and against the durable pixel one would write by hand (*bare Fastify + INSERT*: the same route inserting each
+hit into an unindexed table, one INSERT per hit on a pool of 8 connections, answered after COMMIT). Each server runs in
+a process of its own. 300 visitors, ${connections} connections, each connection cycling through the visitors from its
+own starting point (so at any moment the connections are different visitors, as browsers are), ${rounds} interleaved
+rounds of ${durationSeconds} s${loadPrefix.length ? ', servers on core 0 and load generator on core 1 (PostgreSQL is not pinned)' : ''}.
 *Server CPU µs/hit* is the server process's CPU time per answered hit (median round; PostgreSQL's own CPU is not in
-it, PGlite's is): it moves less with the other engineers' load than hits/s do. *Events stored / 200s* counts rows in
+it, PGlite's is): it moves less with the other engineers' load than hits/s do. *PostgreSQL CPU µs/hit* is the CPU
+time of every \`postgres\` process on the machine over the round (backends, WAL writer, checkpointer) per answered hit. *Events stored / 200s* counts rows in
 contact_events after the run against the pixel answers autocannon counted (warm-up included): stored ≥ answered means
 every answered hit was durable (hits still in flight when a round's clock stopped are stored but not counted as
 answered). Target ≥ ${target * 100}% of bare.

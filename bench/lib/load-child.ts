@@ -27,6 +27,18 @@ export interface LoadResult {
   non2xx: number;
 }
 
+/**
+ * Each connection cycles through all the paths from its own starting point, spread evenly, so connections stand for
+ * different visitors at any moment (as browsers do) instead of all asking for the first path together.
+ */
+function rotatePaths(paths: string[], connections: number) {
+  let client = 0;
+  return (c: autocannon.Client) => {
+    const start = Math.floor((client++ * paths.length) / Math.max(1, connections)) % paths.length;
+    c.setRequests([...paths.slice(start), ...paths.slice(0, start)].map((path) => ({ method: 'GET' as const, path })));
+  };
+}
+
 function run(spec: LoadSpec, seconds: number, onTime?: (ms: number) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -35,7 +47,7 @@ function run(spec: LoadSpec, seconds: number, onTime?: (ms: number) => void): Pr
         connections: spec.connections,
         duration: seconds,
         headers: spec.headers ?? {},
-        ...(spec.paths?.length && { requests: spec.paths.map((path) => ({ method: 'GET' as const, path })) }),
+        ...(spec.paths?.length && { setupClient: rotatePaths(spec.paths, spec.connections) }),
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
