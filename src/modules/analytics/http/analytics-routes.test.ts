@@ -111,6 +111,16 @@ const kpis = async (query: string) => {
 describe('the KPI board', () => {
   beforeAll(seedQuarter);
 
+  it('gives no revenue growth against a quarter the deal history only partly covers', async () => {
+    // D8, the workspace's first deal, was created on 1 December 2024: inside 2024-Q4, the comparison of 2025-Q4.
+    const { k } = await kpis('period=2025-q4&compare=last_year&trend=2');
+    expect(k('revenue_growth')).toMatchObject({
+      value: null,
+      reason: 'Deal history begins on 2024-12-01, part-way through the comparison period, so its revenue is incomplete.',
+      status: 'no_value',
+    });
+  });
+
   it('computes every KPI of a quarter in the workspace time zone and reporting currency', async () => {
     const { body, k } = await kpis('period=2026-q1&compare=last_year&trend=4');
     expect(body.period).toMatchObject({ label: '2026-Q1', start: '2025-12-31T23:00:00.000Z', end: '2026-03-31T22:00:00.000Z', elapsed: 1 });

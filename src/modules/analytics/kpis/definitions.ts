@@ -9,6 +9,11 @@ export interface KpiInputs {
   revenue: number;
   /** Revenue of the same period a year earlier. */
   lastYearRevenue: number;
+  /**
+   * The day the workspace's deal history begins (YYYY-MM-DD, UTC) when that is inside the same period a year earlier,
+   * so its revenue is only partly recorded; null when the history covers it (or begins after it).
+   */
+  lastYearHistoryFrom: string | null;
   /** Revenue of the period before. */
   previousRevenue: number;
   marketSize: number | null;
@@ -110,7 +115,8 @@ export const kpiDefinitions: KpiDefinition[] = [
     defaultTarget: 0.1,
     frequency: 'quarterly',
     core: true,
-    compute: (i) => f.revenueGrowth({ revenue: i.revenue, comparisonRevenue: i.lastYearRevenue }),
+    compute: (i) =>
+      f.revenueGrowth({ revenue: i.revenue, comparisonRevenue: i.lastYearRevenue, comparisonHistoryFrom: i.lastYearHistoryFrom }),
   },
   {
     id: 'customer_retention_rate',

@@ -6,6 +6,7 @@ import * as f from './formulas.ts';
 const quarter: KpiInputs = {
   revenue: 12_000_000, // 120,000.00
   lastYearRevenue: 10_000_000,
+  lastYearHistoryFrom: null,
   previousRevenue: 15_000_000,
   marketSize: 400_000_000,
   marketingSpend: 2_000_000,
@@ -74,6 +75,13 @@ describe('KPI formulas against a hand-computed quarter', () => {
     }
     expect(kpiById.get('customer_retention_rate')!.compute(empty).reason).toBe('There were no customers at the start of this period.');
     expect(kpiById.get('marketing_roi')!.compute(empty).reason).toBe('No marketing spend recorded for this period.');
+  });
+
+  it('gives no revenue growth against a period only partly covered by the deal history', () => {
+    // The history begins on 2024-12-04, inside last year's quarter: its 100k would be part of a quarter's revenue.
+    const r = kpiById.get('revenue_growth')!.compute({ ...quarter, lastYearHistoryFrom: '2024-12-04' });
+    expect(r.value).toBeNull();
+    expect(r.reason).toBe('Deal history begins on 2024-12-04, part-way through the comparison period, so its revenue is incomplete.');
   });
 
   it('treats a period that lost no customer as unbounded lifetime, and free acquisition as no ratio', () => {

@@ -37,8 +37,15 @@ export function salesConversionRate(i: { leads: number; becameCustomers: number 
   return ok(i.becameCustomers / i.leads);
 }
 
-/** Revenue this period vs a comparison period (same period last year by default). */
-export function revenueGrowth(i: { revenue: number; comparisonRevenue: number }): KpiValue {
+/**
+ * Revenue this period vs a comparison period (same period last year by default). None when the workspace's deal
+ * history begins part-way through the comparison period (`comparisonHistoryFrom`, its first day): its revenue is
+ * only partly recorded, and growth against it would be overstated (a demo or an import with two years of history
+ * would show growth in the thousands of per cent).
+ */
+export function revenueGrowth(i: { revenue: number; comparisonRevenue: number; comparisonHistoryFrom?: string | null }): KpiValue {
+  if (i.comparisonHistoryFrom)
+    return none(`Deal history begins on ${i.comparisonHistoryFrom}, part-way through the comparison period, so its revenue is incomplete.`);
   if (i.comparisonRevenue === 0) return none('No revenue in the comparison period.');
   return ok((i.revenue - i.comparisonRevenue) / i.comparisonRevenue);
 }

@@ -6,7 +6,7 @@ import { customersAtFor } from './inputs/customers-at.ts';
 import { dealFiguresFor, responseMedianFor } from './inputs/deals.ts';
 import { lifecycleFor } from './inputs/lifecycle.ts';
 import { distinctPeriods } from './inputs/periods-sql.ts';
-import { wonRevenueFor } from './inputs/revenue.ts';
+import { dealHistoryStart, wonRevenueFor } from './inputs/revenue.ts';
 
 /** Inputs other modules supply (campaign spend and attributed revenue, email delivery): registered at start-up. */
 export type ProvidedInputs = Partial<Pick<KpiInputs, 'marketingSpend' | 'attributedRevenue' | 'emailDelivered' | 'emailClicked'>>;
@@ -51,8 +51,9 @@ export async function getKpiInputsFor(
   const revenuePeriods = distinctPeriods(periods.flatMap((p) => [p, sameLastYear(p), previousPeriod(p)]));
   const now = new Date();
   const endOf = (p: Period) => (p.end < now ? p.end : now);
-  const [revenue, cost, sizes, customersAt, life, deals, response, fromModules] = await Promise.all([
+  const [revenue, historyStart, cost, sizes, customersAt, life, deals, response, fromModules] = await Promise.all([
     wonRevenueFor(ctx, revenuePeriods, reporting),
+    dealHistoryStart(ctx),
     salesCostFor(ctx, periods, reporting),
     Promise.all(periods.map((p) => marketSize(ctx, p, reporting))),
     customersAtFor(
@@ -67,7 +68,8 @@ export async function getKpiInputsFor(
   return new Map(
     periods.map((p, i) => {
       const r = revenue.get(p.label)!;
-      const lastYear = revenue.get(sameLastYear(p).label)!;
+      const base = sameLastYear(p);
+      const lastYear = revenue.get(base.label)!;
       const previous = revenue.get(previousPeriod(p).label)!;
       const c = cost.get(p.label)!;
       const l = life.get(p.label)!;
@@ -75,6 +77,8 @@ export async function getKpiInputsFor(
       const inputs: KpiInputs = {
         revenue: r.amount,
         lastYearRevenue: lastYear.amount,
+        lastYearHistoryFrom:
+          historyStart && historyStart > base.start && historyStart < base.end ? historyStart.toISOString().slice(0, 10) : null,
         previousRevenue: previous.amount,
         marketSize: sizes[i]!,
         salesCost: c.amount,

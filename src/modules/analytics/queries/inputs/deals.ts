@@ -34,8 +34,9 @@ export async function dealFiguresFor(ctx: Ctx, periods: Period[]): Promise<Map<s
   // Open at each end: one pass over the workspace's deals for all the ends, not one per period.
   const ends = periods.map((p) => p.end.toISOString());
   // Only deals open at one of the ends at least: created before the last, not closed before the first.
-  const maxEnd = ends.reduce((a, b) => (a > b ? a : b));
-  const minEnd = ends.reduce((a, b) => (a < b ? a : b));
+  const byTime = [...ends].sort(); // ISO instants in UTC sort as text
+  const minEnd = byTime[0]!;
+  const maxEnd = byTime[byTime.length - 1]!;
   const [open] = await rows<Record<string, number>>(
     ctx.db,
     sql`select ${sql.join(

@@ -8,6 +8,21 @@ import { periodsRelation } from './periods-sql.ts';
 
 export type Revenue = Converted & { deals: number };
 
+/**
+ * When the workspace's deal history begins: the earlier of its first deal's creation and its first won deal's close
+ * (imported deals can be created today and closed years ago). Two index-only lookups; null without deals.
+ */
+export async function dealHistoryStart(ctx: Ctx): Promise<Date | null> {
+  const [r] = await rows<{ start: string | Date | null }>(
+    ctx.db,
+    sql`select least(
+          (select min(created_at) from deals where workspace_id = ${ctx.workspaceId}),
+          (select min(closed_at) from deals where workspace_id = ${ctx.workspaceId} and status = 'won' and deleted_at is null
+            and closed_at is not null)) as start`,
+  );
+  return r?.start ? new Date(r.start) : null;
+}
+
 /** Won revenue of each period in the reporting currency, each deal at the rate of its close day (UTC, as on the board). */
 export async function wonRevenueFor(ctx: Ctx, periods: Period[], q: string): Promise<Map<string, Revenue>> {
   const groups = await rows<MoneyGroup & { label: string; n: number }>(
