@@ -45,6 +45,7 @@ export async function assertCompanies(ctx: Ctx, ids: string[], path: (i: number)
     ctx.db,
     sql`select id from companies where workspace_id = ${ctx.workspaceId} and id in ${ids} and deleted_at is null`,
   );
-  const i = ids.findIndex((id) => !found.some((f) => f.id === id));
+  const known = new Set(found.map((f) => f.id));
+  const i = ids.findIndex((id) => !known.has(id));
   if (i >= 0) throw new AppError('company_not_found', `No company with id ${ids[i]} in this workspace.`, { path: path(i), id: ids[i] });
 }

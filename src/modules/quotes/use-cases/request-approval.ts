@@ -7,11 +7,12 @@ import { quoteApprovals, quotes } from '../schema.ts';
 import { lockQuote, notifyApprovers, recordQuoteChange, requireLatest, requireStatus } from './quote-parts.ts';
 
 /** The lines whose discount is above the limit, as a sentence for the approver. */
-export const approvalReason = (q: Quote) =>
-  q.lines
+export function approvalReason(q: Quote) {
+  const lines = q.lines
     .filter((l) => l.discountPct > q.approvalLimitPct)
-    .map((l) => `Line ${l.position + 1} (${l.name}): ${l.discountPct}% discount`)
-    .join('; ') + ` — above the ${q.approvalLimitPct}% allowed without approval.`;
+    .map((l) => `Line ${l.position + 1} (${l.name}): ${l.discountPct}% discount`);
+  return `${lines.join('; ')} — above the ${q.approvalLimitPct}% allowed without approval.`;
+}
 
 /** Draft → pending_approval for a quote whose discount needs it; admins and sales managers are notified. */
 export async function requestQuoteApproval(ctx: Ctx, id: string, comment = ''): Promise<Quote> {

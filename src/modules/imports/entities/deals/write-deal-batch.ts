@@ -243,7 +243,11 @@ async function updateOne(ctx: Ctx, r: Row, before: DealDetail, people: Map<strin
     const have = new Set(before.contacts.map((c) => c.contactId));
     changes.contacts = [
       ...before.contacts.map((c) => ({ contactId: c.contactId, role: c.role as never })),
-      ...changes.contacts.filter((c) => !have.has(c.contactId) && (have.add(c.contactId), true)),
+      ...changes.contacts.filter((c) => {
+        if (have.has(c.contactId)) return false;
+        have.add(c.contactId);
+        return true;
+      }),
     ];
   }
   const stage = r.record.stage;
