@@ -55,7 +55,8 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'lg' } },
     Modal: { defaultProps: { radius: 'lg', centered: true, padding: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
-    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    // A badge is a status word or a short name: in a table it keeps its width instead of shrinking to "Compl…".
+    Badge: { defaultProps: { radius: 'sm', variant: 'light' }, styles: { root: { minWidth: 'max-content' } } },
     Table: { defaultProps: { verticalSpacing: 'sm', horizontalSpacing: 'md', highlightOnHover: true } },
     TextInput: { defaultProps: { radius: 'md' } },
     PasswordInput: { defaultProps: { radius: 'md' } },

@@ -48,7 +48,12 @@ export function KpiCard({ kpi, board, onOpen }: { kpi: KpiTile; board: KpiBoard;
           ) : (
             <Group gap="xs" wrap="nowrap">
               {change && (
-                <Text size="xs" fw={600} c={kpi.change === 0 ? 'dimmed' : changeIsGood(kpi.change!, kpi.direction) ? 'teal' : 'red'}>
+                <Text
+                  size="xs"
+                  fw={600}
+                  c={kpi.change === 0 ? 'dimmed' : changeIsGood(kpi.change!, kpi.direction) ? 'teal' : 'red'}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {change}
                 </Text>
               )}

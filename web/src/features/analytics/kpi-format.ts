@@ -12,7 +12,7 @@ export function formatKpi(value: number | null, unit: KpiUnit, currency: string)
     case 'money_per_day':
       return `${formatMinor(Math.round(value), currency)}/day`;
     case 'ratio':
-      return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} : 1`;
+      return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}\u00a0:\u00a01`;
     case 'days':
       return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} days`;
     case 'minutes':

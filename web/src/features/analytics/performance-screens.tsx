@@ -157,7 +157,7 @@ function MarketingTable({ rows, label, currency }: { rows: MarketingRow[]; label
             <Table.Td ta="right">{r.costPerLead === null ? '—' : formatMinor(Math.round(r.costPerLead), currency)}</Table.Td>
             <Table.Td ta="right">{r.cac === null ? '—' : formatMinor(r.cac, currency)}</Table.Td>
             <Table.Td ta="right" title={r.roiNote ?? undefined}>
-              {r.roi === null ? '—' : `${r.roi.toLocaleString(undefined, { maximumFractionDigits: 2 })} : 1`}
+              {r.roi === null ? '—' : `${r.roi.toLocaleString(undefined, { maximumFractionDigits: 2 })}\u00a0:\u00a01`}
             </Table.Td>
           </Table.Tr>
         ))}
