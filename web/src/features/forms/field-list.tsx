@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { reorderKeys } from '../../components/reorder-keys.ts';
 import { type FieldType, type FormField, fieldTypes } from './form-types.ts';
 
 const typeLabels: Record<FieldType, string> = {
@@ -67,18 +68,7 @@ export function FieldList({
             setDragging(null);
           }}
           onClick={() => onSelect(i)}
-          onKeyDown={(e) => {
-            if (e.altKey && e.key === 'ArrowUp') {
-              e.preventDefault();
-              move(i, i - 1);
-            } else if (e.altKey && e.key === 'ArrowDown') {
-              e.preventDefault();
-              move(i, i + 1);
-            } else if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              onSelect(i);
-            }
-          }}
+          onKeyDown={reorderKeys(i, move, () => onSelect(i))}
           tabIndex={0}
           role="button"
           aria-pressed={selected === i}
@@ -112,7 +102,10 @@ export function FieldList({
                 variant="subtle"
                 aria-label={`Move ${f.label} up`}
                 disabled={i === 0}
-                onClick={(e) => (e.stopPropagation(), move(i, i - 1))}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  move(i, i - 1);
+                }}
               >
                 <IconArrowUp size={16} />
               </ActionIcon>
@@ -122,7 +115,10 @@ export function FieldList({
                 variant="subtle"
                 aria-label={`Move ${f.label} down`}
                 disabled={i === fields.length - 1}
-                onClick={(e) => (e.stopPropagation(), move(i, i + 1))}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  move(i, i + 1);
+                }}
               >
                 <IconArrowDown size={16} />
               </ActionIcon>

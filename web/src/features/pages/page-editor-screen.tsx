@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { reorderKeys } from '../../components/reorder-keys.ts';
 import { LoadingCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
 import { slugify } from '../forms/form-types.ts';
@@ -185,11 +186,7 @@ export function PageEditor({ page }: { page?: LandingPage }) {
                     aria-pressed={selected === i}
                     aria-label={`${blockLabels[b.type]} block; Alt+arrow keys move it`}
                     onClick={() => setSelected(i)}
-                    onKeyDown={(e) => {
-                      if (e.altKey && e.key === 'ArrowUp') e.preventDefault(), move(i, i - 1);
-                      else if (e.altKey && e.key === 'ArrowDown') e.preventDefault(), move(i, i + 1);
-                      else if (e.key === 'Enter') setSelected(i);
-                    }}
+                    onKeyDown={reorderKeys(i, move, () => setSelected(i))}
                     style={{ borderColor: selected === i ? 'var(--mantine-color-blue-5)' : undefined, cursor: 'pointer' }}
                   >
                     <Group gap="xs" wrap="nowrap">
@@ -204,7 +201,10 @@ export function PageEditor({ page }: { page?: LandingPage }) {
                           variant="subtle"
                           aria-label="Move block up"
                           disabled={i === 0}
-                          onClick={(e) => (e.stopPropagation(), move(i, i - 1))}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            move(i, i - 1);
+                          }}
                         >
                           <IconArrowUp size={16} />
                         </ActionIcon>
@@ -214,7 +214,10 @@ export function PageEditor({ page }: { page?: LandingPage }) {
                           variant="subtle"
                           aria-label="Move block down"
                           disabled={i === draft.blocks.length - 1}
-                          onClick={(e) => (e.stopPropagation(), move(i, i + 1))}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            move(i, i + 1);
+                          }}
                         >
                           <IconArrowDown size={16} />
                         </ActionIcon>
