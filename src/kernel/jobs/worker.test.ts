@@ -38,6 +38,18 @@ const failing = defineJob({
   },
 });
 
+/** Fails its first attempt and retries a moment later (a deadlock, a dropped connection). */
+const flaky = defineJob({
+  id: 'test.worker.flaky',
+  version: 1,
+  backoffSeconds: 0.2,
+  payload: z.object({}),
+  async handler(_p, job) {
+    if (job.attempt === 1) throw new Error('transient');
+    return { attempt: job.attempt };
+  },
+});
+
 const permanent = defineJob({
   id: 'test.worker.permanent',
   version: 1,
@@ -96,7 +108,7 @@ let database: Database;
 let worker: Worker;
 beforeAll(async () => {
   database = await openTestDatabase();
-  registerJobs(failing, permanent, reporting, cancellable, leased);
+  registerJobs(failing, flaky, permanent, reporting, cancellable, leased);
   worker = startWorker({ database, concurrency: 4, leaseSeconds: 30, pollMs: 20 });
 });
 afterAll(async () => {
@@ -132,6 +144,12 @@ describe('failures', () => {
     await database.db.execute(sql`update jobs set run_at = now() where id = ${id}`);
     await runDue();
     expect(await jobRow(database.db, id)).toMatchObject({ status: 'dead', attempts: 3, last_error: 'boom on attempt 3' });
+  });
+
+  it('counts a job that retries within seconds as work still to do, so idle() waits for its retry', async () => {
+    const id = await enqueue(database.db, flaky, {}, { workspaceId });
+    await runDue();
+    expect(await jobRow(database.db, id)).toMatchObject({ status: 'succeeded', attempts: 2, result: { attempt: 2 } });
   });
 
   it('fails a job at once, without retries, when the handler throws PermanentJobError', async () => {

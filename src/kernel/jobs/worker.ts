@@ -43,7 +43,7 @@ export interface Worker {
   poke(): void;
   /** Stops claiming, waits for running jobs to finish, then stops. */
   stop(): Promise<void>;
-  /** Resolves once no job is running and none is ready (tests). */
+  /** Resolves once no job is running, none is ready and none is about to retry a failure (tests). */
   idle(): Promise<void>;
 }
 
@@ -210,7 +210,9 @@ export function startWorker(opts: WorkerOptions): Worker {
       for (;;) {
         const [r] = await rows<{ n: number }>(
           db,
-          sql`select count(*)::int as n from jobs where (status = 'queued' and run_at <= now()) or status = 'running'`,
+          // A job that failed and retries within seconds is still work to do; one scheduled for later is not.
+          sql`select count(*)::int as n from jobs where status = 'running' or (status = 'queued'
+                and (run_at <= now() or (last_error is not null and run_at <= now() + interval '10 seconds')))`,
         );
         if (!r?.n && running.size === 0) return;
         wake();
