@@ -23,7 +23,8 @@ if (!hasBrowser) {
 }
 
 /** `describe` when Chromium is there; skipped (with a printed reason) when it is not. */
-export const describeBrowser = hasBrowser ? describe : describe.skip;
+/** A real Chromium on a loaded 2-core machine can take seconds a step: each test gets 2 minutes unless it sets its own. */
+export const describeBrowser = (name: string, fn: () => void) => (hasBrowser ? describe : describe.skip)(name, fn, 120_000);
 
 /** Builds web/dist if it is missing or stale (shared with `npm start`; concurrent callers wait for one build). */
 export function ensureWebBuild() {
