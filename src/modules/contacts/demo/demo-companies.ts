@@ -3,6 +3,8 @@ import { companyStems, companySuffixes, companyTags, countries, industryOf } fro
 import type { Random } from './prng.ts';
 
 const DAY = 86_400_000;
+/** A company name as a domain label: lower case, letters and digits only. */
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 const currencyOf: Record<string, string> = {
   US: 'USD',
   GB: 'GBP',
@@ -62,7 +64,7 @@ export function buildCompanies(rand: Random, workspaceId: string, ownerIds: stri
       id: newId(),
       workspaceId,
       name: `${stem} ${suffix}`,
-      domain: `${stem}${suffix}`.toLowerCase().replace(/[^a-z0-9]/g, '') + `.${country.tld}`,
+      domain: `${slug(`${stem}${suffix}`)}.${country.tld}`,
       industry: industryOf[suffix]!,
       employeeCount,
       annualRevenue: employeeCount * rand.int(60_000, 260_000) * 100,

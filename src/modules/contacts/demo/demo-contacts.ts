@@ -66,7 +66,10 @@ export function buildContacts(
     const created = new Date(start + (now - DAY - start) * Math.sqrt(rand.next()));
     const ownerId = company && rand.chance(0.8) ? company.ownerId : rand.pick(ownerIds);
     const final = rand.weighted(finalStages);
+    // About one customer in three leaves later (back to "other"), so retention, churn and lifetime value have figures.
+    const churns = final === 'customer' && rand.chance(0.35);
     const history = stageHistory(rand, final, created, now, ownerId);
+    if (churns) churn(rand, history, now, ownerId);
     const stage = history[history.length - 1]!;
     const inFunnel = final === 'lead' || final === 'marketing_qualified' || final === 'sales_qualified';
     const leadStatus = inFunnel
@@ -120,7 +123,7 @@ export function buildContacts(
         tags: rand.chance(0.5) ? rand.some(contactTags, rand.int(1, 2)) : [],
         custom: {
           preferred_language: { DE: 'de', FR: 'fr', ES: 'es', NL: 'nl', SE: 'sv' }[country.code as string] ?? 'en',
-          ...(final === 'customer' || final === 'evangelist' ? { nps_score: rand.int(5, 10) } : {}),
+          ...(final === 'customer' || final === 'evangelist' ? { nps_score: churns ? rand.int(0, 6) : rand.int(5, 10) } : {}),
         },
         createdAt: created,
         updatedAt: stage.changedAt,
@@ -155,4 +158,12 @@ function stageHistory(rand: Random, final: LifecycleStage, created: Date, now: n
       rule,
     };
   });
+}
+
+/** A customer who left: 1 to 12 months after becoming one, if that is already past (otherwise they are still a customer). */
+function churn(rand: Random, history: DemoContact['history'], now: number, ownerId: string) {
+  const became = history[history.length - 1]!;
+  const at = became.changedAt.getTime() + rand.int(30, 365) * DAY + rand.int(0, DAY - 1);
+  if (at > now - DAY) return;
+  history.push({ fromStage: 'customer', toStage: 'other', changedAt: new Date(at), actorType: 'user', actorId: ownerId, rule: null });
 }

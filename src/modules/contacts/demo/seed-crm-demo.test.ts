@@ -65,6 +65,12 @@ describe('the CRM demo seeder', () => {
     const last = await one<{ n: number }>(sql`select count(*)::int as n from contacts c where c.workspace_id = ${ws.workspaceId}
       and c.lifecycle_stage is distinct from (select to_stage from lifecycle_history l where l.workspace_id = c.workspace_id and l.contact_id = c.id order by changed_at desc limit 1)`);
     expect(last.n).toBe(0);
+    // Some customers left again, so retention and lifetime value have figures on the KPI board.
+    const churned = await one<{ n: number; customers: number }>(sql`select
+        (select count(*)::int from lifecycle_history where workspace_id = ${ws.workspaceId} and from_stage = 'customer' and to_stage = 'other') as n,
+        (select count(*)::int from contacts where workspace_id = ${ws.workspaceId} and lifecycle_stage = 'customer') as customers`);
+    expect(churned.n).toBeGreaterThan(15);
+    expect(churned.n).toBeLessThan(churned.customers);
     const future = await one<{
       n: number;
     }>(sql`select (select count(*)::int from contacts where workspace_id = ${ws.workspaceId} and created_at > now())

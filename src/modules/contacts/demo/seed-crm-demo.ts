@@ -21,7 +21,8 @@ async function insertBatches<T>(list: T[], write: (batch: T[]) => Promise<unknow
 
 /**
  * The demo CRM: four sales reps (members, unknown random passwords), custom fields, 320 companies
- * and 2,200 contacts with emails, phones, lifecycle histories over two years and consent. Same data
+ * and 2,200 contacts with emails, phones, lifecycle histories over two years (some customers leave again 1–12
+ * months later, so retention and lifetime value have figures) and consent. Same data
  * on every run (seeded PRNG; ids and the reference time excepted). Bulk inserts in one transaction,
  * bypassing the use cases on purpose: no audit entries or events for generated records.
  */
