@@ -39,3 +39,9 @@ export function toMinor(text: string | number | null | undefined, currency: stri
 
 export const fromMinor = (minor: number | null | undefined, currency: string) =>
   minor === null || minor === undefined ? '' : minor / 10 ** minorDigits(currency);
+
+/** Minor units rounded to whole units, for tables of large sums where cents are noise: 123456789 USD → "$1,234,568". */
+export function formatWhole(minor: number, currency: string): string {
+  const unit = 10 ** minorDigits(currency);
+  return formatMinor(Math.round(minor / unit) * unit, currency);
+}

@@ -6,7 +6,7 @@ import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
-import { formatMinor } from '../deals/money.ts';
+import { formatWhole } from '../deals/money.ts';
 import { usePipelines } from '../deals/use-deals.ts';
 import { ForecastTree } from './forecast-tree.tsx';
 import { currentPeriod, periodLabel, shiftPeriod } from './forecast-types.ts';
@@ -98,9 +98,9 @@ function AccuracyCard({ period, currency }: { period: string; currency: string }
               <Table.Tr key={r.userId}>
                 <Table.Td>{r.name}</Table.Td>
                 <Table.Td ta="right">{r.snapshots.length}</Table.Td>
-                <Table.Td ta="right">{formatMinor(r.snapshots[0]?.forecast ?? 0, currency)}</Table.Td>
-                <Table.Td ta="right">{formatMinor(r.snapshots.at(-1)?.forecast ?? 0, currency)}</Table.Td>
-                <Table.Td ta="right">{formatMinor(r.actual, currency)}</Table.Td>
+                <Table.Td ta="right">{formatWhole(r.snapshots[0]?.forecast ?? 0, currency)}</Table.Td>
+                <Table.Td ta="right">{formatWhole(r.snapshots.at(-1)?.forecast ?? 0, currency)}</Table.Td>
+                <Table.Td ta="right">{formatWhole(r.actual, currency)}</Table.Td>
                 <Table.Td ta="right">
                   <Badge
                     variant="light"

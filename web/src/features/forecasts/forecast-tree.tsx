@@ -2,7 +2,7 @@ import { ActionIcon, Group, Progress, Stack, Table, Text, Tooltip } from '@manti
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { TableCard } from '../../components/table-card.tsx';
-import { formatMinor } from '../deals/money.ts';
+import { formatWhole } from '../deals/money.ts';
 import type { Forecast, ForecastNode, OverrideCategory } from './forecast-types.ts';
 import { OverridePopover } from './override-popover.tsx';
 
@@ -13,7 +13,7 @@ const figureOf: Record<OverrideCategory, 'commit' | 'bestCase' | 'pipeline'> = {
 };
 
 function Money({ value, currency }: { value: number | null; currency: string }) {
-  return <>{value === null ? '—' : formatMinor(value, currency)}</>;
+  return <>{value === null ? '—' : formatWhole(value, currency)}</>;
 }
 
 /** A category cell: the figure in force (an override, with the computed one beside it) and, for managers, its editor. */
@@ -37,15 +37,15 @@ function CategoryCell({
           {o ? (
             <Tooltip label={`${o.authorName ?? 'A manager'}: “${o.comment}”`} multiline w={260}>
               <Text size="sm" fw={650} c="violet" data-testid={`override-${category}`}>
-                {formatMinor(o.amount, f.currency)}
+                {formatWhole(o.amount, f.currency)}
               </Text>
             </Tooltip>
           ) : (
-            <Text size="sm">{formatMinor(computed, f.currency)}</Text>
+            <Text size="sm">{formatWhole(computed, f.currency)}</Text>
           )}
           {o && (
             <Text size="xs" c="dimmed">
-              computed {formatMinor(computed, f.currency)}
+              computed {formatWhole(computed, f.currency)}
             </Text>
           )}
         </Stack>
@@ -73,7 +73,7 @@ function Attainment({ node }: { node: ForecastNode }) {
     );
   const color = node.attainment >= 100 ? 'teal' : node.attainment >= 70 ? 'blue' : node.attainment >= 40 ? 'yellow' : 'red';
   return (
-    <Stack gap={2} miw={110}>
+    <Stack gap={2} miw={90}>
       <Text size="sm" ta="right" fw={550}>
         {node.attainment}%
       </Text>
@@ -109,7 +109,7 @@ function Rows({ node, depth, f, canOverride }: { node: ForecastNode; depth: numb
             ) : (
               <span style={{ width: 22 }} />
             )}
-            <Text size="sm" fw={node.type === 'user' ? 500 : 650}>
+            <Text size="sm" fw={node.type === 'user' ? 500 : 650} style={{ whiteSpace: 'nowrap' }}>
               {node.name}
             </Text>
           </Group>
@@ -118,11 +118,6 @@ function Rows({ node, depth, f, canOverride }: { node: ForecastNode; depth: numb
           <Money value={node.figures.closedWon} currency={c} />
         </Table.Td>
         <CategoryCell node={node} category="commit" f={f} canOverride={canOverride} />
-        <CategoryCell node={node} category="best_case" f={f} canOverride={canOverride} />
-        <CategoryCell node={node} category="pipeline" f={f} canOverride={canOverride} />
-        <Table.Td ta="right">
-          <Money value={node.figures.weighted} currency={c} />
-        </Table.Td>
         <Table.Td ta="right">
           <Money value={node.forecast} currency={c} />
         </Table.Td>
@@ -145,8 +140,13 @@ function Rows({ node, depth, f, canOverride }: { node: ForecastNode; depth: numb
             c={node.gap !== null && node.gap <= 0 ? 'teal' : undefined}
             title={node.gap !== null && node.gap < 0 ? 'Forecast above quota' : undefined}
           >
-            {node.gap === null ? '—' : node.gap < 0 ? `+${formatMinor(-node.gap, c)}` : formatMinor(node.gap, c)}
+            {node.gap === null ? '—' : node.gap < 0 ? `+${formatWhole(-node.gap, c)}` : formatWhole(node.gap, c)}
           </Text>
+        </Table.Td>
+        <CategoryCell node={node} category="best_case" f={f} canOverride={canOverride} />
+        <CategoryCell node={node} category="pipeline" f={f} canOverride={canOverride} />
+        <Table.Td ta="right">
+          <Money value={node.figures.weighted} currency={c} />
         </Table.Td>
       </Table.Tr>
       {open &&
@@ -157,22 +157,25 @@ function Rows({ node, depth, f, canOverride }: { node: ForecastNode; depth: numb
   );
 }
 
-/** The rep → team → workspace table of one period. */
+/**
+ * The rep → team → workspace table of one period: what is won and committed against quota first, the upside (best case,
+ * pipeline, weighted) after it.
+ */
 export function ForecastTree({ forecast, canOverride }: { forecast: Forecast; canOverride: boolean }) {
   return (
-    <TableCard label="Forecast by team and rep" minWidth={1100}>
+    <TableCard label="Forecast by team and rep" minWidth={1100} dense>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Team / rep</Table.Th>
           <Table.Th ta="right">Closed won</Table.Th>
           <Table.Th ta="right">Commit</Table.Th>
-          <Table.Th ta="right">Best case</Table.Th>
-          <Table.Th ta="right">Pipeline</Table.Th>
-          <Table.Th ta="right">Weighted</Table.Th>
           <Table.Th ta="right">Forecast</Table.Th>
           <Table.Th ta="right">Quota</Table.Th>
           <Table.Th>Attainment</Table.Th>
           <Table.Th ta="right">Gap</Table.Th>
+          <Table.Th ta="right">Best case</Table.Th>
+          <Table.Th ta="right">Pipeline</Table.Th>
+          <Table.Th ta="right">Weighted</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
