@@ -4,6 +4,7 @@ import { IconFileOff, IconPencil } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { DateRange } from '../../components/date-range.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
@@ -125,7 +126,7 @@ export function CampaignScreen({ id }: { id: string }) {
                   <Text span c="dimmed">
                     Dates:{' '}
                   </Text>
-                  {c!.startDate ?? 'not set'} → {c!.endDate ?? 'open'}
+                  <DateRange from={c!.startDate} to={c!.endDate} missingFrom="not set" missingTo="open" />
                 </Text>
                 <Text size="sm">
                   <Text span c="dimmed">

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Progress, Select, Stack, Table, Text, TextInput, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChartBar, IconPlus, IconSearch, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DateRange } from '../../components/date-range.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
@@ -55,7 +56,7 @@ function CampaignRow({ c, currency }: { c: CampaignListItem; currency: string })
       <Table.Td>{channelLabels[c.channel]}</Table.Td>
       <Table.Td>
         <Text size="sm" c="dimmed">
-          {c.startDate ?? '—'} → {c.endDate ?? '—'}
+          <DateRange from={c.startDate} to={c.endDate} />
         </Text>
       </Table.Td>
       <Table.Td>
