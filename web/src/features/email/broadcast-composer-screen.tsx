@@ -1,21 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconInfoCircle, IconPlus, IconSend, IconTrash, IconUsers } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -26,45 +10,12 @@ import { ApiError } from '../../lib/api/index.ts';
 import { SegmentBuilder } from '../segments/segment-builder.tsx';
 import { emptyModel, type SegmentModel, toDefinition } from '../segments/segment-model.ts';
 import { useLists, useSegments } from '../segments/use-segments.ts';
+import { ConfirmSend, EstimateCard } from './broadcast-estimate.tsx';
+import { type AbTest, BroadcastVariants, type VariantDraft } from './broadcast-variants.tsx';
 import type { Audience, BroadcastBody } from './email-types.ts';
-import { useBroadcastAction, useCreateBroadcast, useEstimate, useSenders, useSubscriptionTypes, useTemplates } from './use-email.ts';
+import { useBroadcastAction, useCreateBroadcast, useSenders, useSubscriptionTypes, useTemplates } from './use-email.ts';
 
 type AudienceKind = Audience['kind'];
-const letters = ['A', 'B', 'C', 'D'];
-
-function EstimateCard({ audience, subscriptionTypeId }: { audience: Audience | null; subscriptionTypeId: string | null }) {
-  const [debounced] = useDebouncedValue(audience, 300);
-  const estimate = useEstimate(debounced, subscriptionTypeId);
-  return (
-    <Paper p="md" aria-label="Estimated recipients" role="region">
-      <Group gap="xs" mb={4}>
-        <IconUsers size={18} />
-        <Text fw={600}>Estimated recipients</Text>
-      </Group>
-      {!audience ? (
-        <Text size="sm" c="dimmed">
-          Choose who gets it to see how many people it reaches.
-        </Text>
-      ) : estimate.isError ? (
-        <ErrorAlert error={estimate.error} title="Could not count the audience" />
-      ) : !estimate.data ? (
-        <Text size="sm" c="dimmed">
-          Counting…
-        </Text>
-      ) : (
-        <Stack gap={2} style={{ opacity: estimate.isFetching ? 0.6 : 1 }}>
-          <Text fz={28} fw={700} data-testid="estimate-recipients">
-            {estimate.data.recipients.toLocaleString()}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {estimate.data.audience.toLocaleString()} in the audience with an email, {estimate.data.suppressed.toLocaleString()} skipped by
-            suppression (unsubscribes, bounces, complaints, opt-outs)
-          </Text>
-        </Stack>
-      )}
-    </Paper>
-  );
-}
 
 /** Compose a broadcast: sender, subscription type, audience, 1–4 variants with an A/B test, schedule, estimate, send. */
 export function BroadcastComposerScreen() {
@@ -84,10 +35,8 @@ export function BroadcastComposerScreen() {
   const [listId, setListId] = useState<string | null>(null);
   const [segmentId, setSegmentId] = useState<string | null>(null);
   const [model, setModel] = useState<SegmentModel>(emptyModel);
-  const [variants, setVariants] = useState<{ templateId: string | null; subject: string }[]>([{ templateId: null, subject: '' }]);
-  const [testPercent, setTestPercent] = useState<number | string>(20);
-  const [metric, setMetric] = useState<'open' | 'click'>('open');
-  const [afterHours, setAfterHours] = useState<number | string>(4);
+  const [variants, setVariants] = useState<VariantDraft[]>([{ templateId: null, subject: '' }]);
+  const [test, setTest] = useState<AbTest>({ testPercent: 20, metric: 'open', afterHours: 4 });
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [at, setAt] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -126,9 +75,9 @@ export function BroadcastComposerScreen() {
       subscriptionTypeId: typeId,
       audience,
       variants: variants.map((v) => ({ templateId: v.templateId!, subject: v.subject.trim() || null })),
-      testFraction: ab ? Number(testPercent) / 100 : 0,
-      winnerMetric: metric,
-      winnerAfterHours: Number(afterHours),
+      testFraction: ab ? Number(test.testPercent) / 100 : 0,
+      winnerMetric: test.metric,
+      winnerAfterHours: Number(test.afterHours),
     };
   };
   const saveDraft = async () => {
@@ -200,6 +149,7 @@ export function BroadcastComposerScreen() {
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <Select
                     label="Sender"
+                    description="The From name and address"
                     data={senders.data.map((s) => ({ value: s.id, label: `${s.fromName} <${s.fromEmail}>` }))}
                     value={sender}
                     onChange={setSenderId}
@@ -255,88 +205,13 @@ export function BroadcastComposerScreen() {
               )}
               {kind === 'filter' && <SegmentBuilder value={model} onChange={setModel} />}
             </Paper>
-            <Paper p="md">
-              <Group justify="space-between" mb="xs">
-                <Title order={3} size="h5">
-                  {ab ? 'Variants (A/B test)' : 'Content'}
-                </Title>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  leftSection={<IconPlus size={14} />}
-                  disabled={variants.length >= 4}
-                  onClick={() => setVariants((v) => [...v, { templateId: v[0]?.templateId ?? null, subject: '' }])}
-                >
-                  Add variant
-                </Button>
-              </Group>
-              <Stack gap="sm">
-                {variants.map((v, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: variants are positional (A, B, C, D)
-                  <Group key={i} align="flex-end" gap="sm" wrap="nowrap">
-                    {ab && (
-                      <Text fw={700} w={20} pb={8}>
-                        {letters[i]}
-                      </Text>
-                    )}
-                    <Select
-                      flex={1}
-                      label={ab ? `Template ${letters[i]}` : 'Template'}
-                      placeholder="Pick a template"
-                      searchable
-                      data={templateData}
-                      value={v.templateId}
-                      onChange={(templateId) => setVariants((all) => all.map((x, j) => (j === i ? { ...x, templateId } : x)))}
-                    />
-                    <TextInput
-                      flex={1}
-                      label={ab ? `Subject ${letters[i]}` : 'Subject'}
-                      placeholder="The template's subject"
-                      value={v.subject}
-                      onChange={(e) => {
-                        const subject = e.currentTarget.value;
-                        setVariants((all) => all.map((x, j) => (j === i ? { ...x, subject } : x)));
-                      }}
-                    />
-                    {ab && (
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        aria-label={`Remove variant ${letters[i]}`}
-                        onClick={() => setVariants((all) => all.filter((_, j) => j !== i))}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                ))}
-                {ab && (
-                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                    <NumberInput
-                      label="Test share (%)"
-                      description="Split across the variants; the rest gets the winner"
-                      min={1}
-                      max={100}
-                      value={testPercent}
-                      onChange={setTestPercent}
-                    />
-                    <Select
-                      label="Winner"
-                      description="Best rate among the test"
-                      data={[
-                        { value: 'open', label: 'Human open rate' },
-                        { value: 'click', label: 'Click rate' },
-                      ]}
-                      value={metric}
-                      onChange={(m) => m && setMetric(m as 'open' | 'click')}
-                      allowDeselect={false}
-                    />
-                    <NumberInput label="Pick after (hours)" min={0} max={336} value={afterHours} onChange={setAfterHours} />
-                  </SimpleGrid>
-                )}
-              </Stack>
-            </Paper>
+            <BroadcastVariants
+              variants={variants}
+              setVariants={setVariants}
+              templateData={templateData}
+              test={test}
+              setTest={(c) => setTest((t) => ({ ...t, ...c }))}
+            />
           </Stack>
           <Stack gap="lg">
             <EstimateCard audience={audience} subscriptionTypeId={typeId} />
@@ -394,50 +269,5 @@ export function BroadcastComposerScreen() {
         later={when === 'later' ? at : null}
       />
     </>
-  );
-}
-
-function ConfirmSend({
-  opened,
-  onClose,
-  onConfirm,
-  busy,
-  name,
-  audience,
-  typeId,
-  later,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  onConfirm: () => void;
-  busy: boolean;
-  name: string;
-  audience: Audience | null;
-  typeId: string | null;
-  later: string | null;
-}) {
-  const estimate = useEstimate(opened ? audience : null, typeId);
-  const n = estimate.data?.recipients;
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={<Text fw={650}>{later ? 'Schedule this broadcast?' : 'Send this broadcast now?'}</Text>}
-    >
-      <Text size="sm">
-        “{name || 'Untitled'}” goes to <b data-testid="confirm-recipients">{n === undefined ? '…' : n.toLocaleString()}</b>{' '}
-        {n === 1 ? 'person' : 'people'}
-        {later ? ` on ${new Date(later).toLocaleString()}` : ' now'}. Suppression is checked again for each person when their message is
-        sent.
-      </Text>
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button onClick={onConfirm} loading={busy} data-autofocus leftSection={<IconSend size={16} />}>
-          {later ? 'Schedule' : 'Send now'}
-        </Button>
-      </Group>
-    </Modal>
   );
 }
