@@ -127,6 +127,14 @@ async function flow(page: Page, api: ReturnType<typeof apiOf>) {
   await pick(page, page, 'Template', 'Spring news');
   await expect.poll(() => page.getByTestId('estimate-recipients').textContent(), wait).toBe('2');
   await page.getByText('3 in the audience with an email, 1 skipped by suppression').waitFor(wait);
+  // A second variant turns the content into an A/B test (B starts from A's template); removing it turns it back.
+  await page.getByRole('button', { name: 'Add variant' }).click();
+  await page.getByRole('heading', { name: 'Variants (A/B test)' }).waitFor(wait);
+  expect(await page.getByRole('combobox', { name: 'Template B' }).inputValue()).toBe('Spring news');
+  await page.getByRole('textbox', { name: 'Test share (%)' }).waitFor(wait);
+  await crm.e2e.screenshot(page, 'email-composer-ab');
+  await page.getByRole('button', { name: 'Remove variant B' }).click();
+  await page.getByRole('heading', { name: 'Content' }).waitFor(wait);
   await crm.e2e.screenshot(page, 'email-composer');
   await page.getByRole('button', { name: 'Send…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Send this broadcast now?' });

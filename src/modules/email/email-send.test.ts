@@ -231,11 +231,20 @@ describe('broadcasts over real SMTP', () => {
     expect(new Set(got.map((m) => m.to[0])).size).toBe(40);
     expect(got).toHaveLength(40);
     const final = (await ws.admin.api.get(`/api/email/broadcasts/${b.id}`)).json();
-    expect(final.status).toBe('sent');
+    // On a failure, the jobs' own account of what happened (a retry, an error) says why.
+    const jobs = await rows(t.database.db, sql`select name, status, attempts, last_error, run_at::text from jobs order by created_at`);
+    expect(final.status, JSON.stringify(jobs)).toBe('sent');
     expect(final.winnerVariantId).toBeTruthy();
     const subjects = await Promise.all(got.map(async (m) => (await sink.parse(m)).subject ?? ''));
     expect(subjects.some((s) => s.startsWith('B for P'))).toBe(true);
     expect(subjects.some((s) => s.startsWith('News for P'))).toBe(true);
+
+    // The list shows both variants; a finished broadcast carries no counts (done by definition), one under way does.
+    const listed = async () => (await ws.admin.api.get('/api/email/broadcasts')).json().items.find((x: { id: string }) => x.id === b.id);
+    expect((await listed()).variants).toHaveLength(2);
+    expect((await listed()).progress).toEqual({});
+    await t.database.db.execute(sql`update email_broadcasts set status = 'paused' where id = ${b.id}`);
+    expect((await listed()).progress).toEqual({ sent: 40 });
   }, 90_000);
 });
 

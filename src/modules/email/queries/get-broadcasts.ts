@@ -35,19 +35,42 @@ function shape(b: Record<string, unknown>, variants: Record<string, unknown>[], 
   };
 }
 
+/** The variants of these broadcasts, by broadcast id (A, B, … in order). */
+async function variantsOf(ctx: Ctx, ids: string[]) {
+  const out = new Map<string, Record<string, unknown>[]>();
+  if (!ids.length) return out;
+  const list = await rows(
+    ctx.db,
+    sql`select * from email_broadcast_variants where workspace_id = ${ctx.workspaceId} and broadcast_id in ${ids} order by label`,
+  );
+  for (const v of list) {
+    const id = v.broadcast_id as string;
+    if (!out.has(id)) out.set(id, []);
+    out.get(id)!.push(v);
+  }
+  return out;
+}
+
+/** Message counts by status of these broadcasts (their sending progress), by broadcast id, from the (broadcast, status) index. */
+async function messageCounts(ctx: Ctx, ids: string[]) {
+  const out = new Map<string, Record<string, number>>();
+  if (!ids.length) return out;
+  const counts = await rows<{ broadcast_id: string; status: string; n: number }>(
+    ctx.db,
+    sql`select broadcast_id, status, count(*)::int as n from email_messages
+        where workspace_id = ${ctx.workspaceId} and broadcast_id in ${ids} group by 1, 2`,
+  );
+  for (const c of counts) out.set(c.broadcast_id, { ...out.get(c.broadcast_id), [c.status]: c.n });
+  return out;
+}
+
 /** A broadcast with its variants and message counts by status (the sending progress). */
 export async function getBroadcast(ctx: Ctx, id: string) {
   const [b] = await rows(ctx.db, sql`select * from email_broadcasts where workspace_id = ${ctx.workspaceId} and id = ${id}`);
   if (!b) throw new AppError('email_broadcast_not_found', `No broadcast with id ${id} in this workspace.`, { id });
-  const variants = await rows(
-    ctx.db,
-    sql`select * from email_broadcast_variants where workspace_id = ${ctx.workspaceId} and broadcast_id = ${id} order by label`,
-  );
-  const counts = await rows<{ status: string; n: number }>(
-    ctx.db,
-    sql`select status, count(*)::int as n from email_messages where workspace_id = ${ctx.workspaceId} and broadcast_id = ${id} group by status`,
-  );
-  return shape(b, variants, Object.fromEntries(counts.map((c) => [c.status, c.n])));
+  const variants = await variantsOf(ctx, [id]);
+  const counts = await messageCounts(ctx, [id]);
+  return shape(b, variants.get(id) ?? [], counts.get(id) ?? {});
 }
 
 export async function getBroadcasts(ctx: Ctx) {
@@ -55,8 +78,18 @@ export async function getBroadcasts(ctx: Ctx) {
     ctx.db,
     sql`select * from email_broadcasts where workspace_id = ${ctx.workspaceId} order by created_at desc, id desc limit 500`,
   );
-  return list.map((b) => shape(b, [], {}));
+  // Progress is counted for the broadcasts still under way only. A finished one is done by definition, and counting
+  // every message of every past broadcast on each list view would grow without bound.
+  const live = list.filter((b) => liveStatuses.has(b.status as string)).map((b) => b.id as string);
+  const variants = await variantsOf(
+    ctx,
+    list.map((b) => b.id as string),
+  );
+  const counts = await messageCounts(ctx, live);
+  return list.map((b) => shape(b, variants.get(b.id as string) ?? [], counts.get(b.id as string) ?? {}));
 }
+
+const liveStatuses = new Set(['sending', 'testing', 'paused']);
 
 /** How many contacts the audience has now, and how many of them sending would skip (suppressed, opted out). */
 export async function estimateBroadcast(ctx: Ctx, audience: Audience, subscriptionTypeId: string | null) {

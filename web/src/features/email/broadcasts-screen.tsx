@@ -11,11 +11,15 @@ import { EmailTabs, StatusBadge } from './email-parts.tsx';
 import type { Broadcast } from './email-types.ts';
 import { useBroadcasts } from './use-email.ts';
 
-/** Messages finished (sent, failed, suppressed, cancelled) out of all written for the broadcast. */
-export function progressOf(b: Pick<Broadcast, 'progress' | 'recipientCount'>) {
+/**
+ * Messages finished (sent, failed, suppressed, cancelled) out of all written for the broadcast. The list counts only
+ * broadcasts under way: a sent or cancelled one without counts is done.
+ */
+export function progressOf(b: Pick<Broadcast, 'progress' | 'recipientCount' | 'status'>) {
   const p = b.progress;
   const total = Object.values(p).reduce((a, n) => a + n, 0) || b.recipientCount;
-  const done = (p.sent ?? 0) + (p.failed ?? 0) + (p.suppressed ?? 0) + (p.cancelled ?? 0);
+  const finished = (b.status === 'sent' || b.status === 'cancelled') && Object.keys(p).length === 0;
+  const done = finished ? total : (p.sent ?? 0) + (p.failed ?? 0) + (p.suppressed ?? 0) + (p.cancelled ?? 0);
   return { total, done, share: total ? done / total : 0 };
 }
 
