@@ -1,5 +1,6 @@
 import { Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ButtonLink } from '../../components/links.tsx';
@@ -30,7 +31,34 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
-function Ranked({ title, head, rows }: { title: string; head: string; rows: { key: string; n: number; sub?: string }[] }) {
+/** A page address without its scheme, which may wrap after a slash but not inside a word ("prici-ng"). */
+function PageAddress({ url }: { url: string }) {
+  const parts = url.replace(/^https?:\/\//, '').split(/(?<=\/)/);
+  return (
+    <span title={url}>
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+        <Fragment key={i}>
+          {part}
+          <wbr />
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+function Ranked({
+  title,
+  head,
+  rows,
+  urls = false,
+}: {
+  title: string;
+  head: string;
+  rows: { key: string; n: number; sub?: string }[];
+  /** Keys are page addresses. */
+  urls?: boolean;
+}) {
   return (
     <TableCard label={title} minWidth={320}>
       <Table.Thead>
@@ -51,8 +79,8 @@ function Ranked({ title, head, rows }: { title: string; head: string; rows: { ke
         )}
         {rows.map((r) => (
           <Table.Tr key={`${r.key}|${r.sub ?? ''}`}>
-            <Table.Td style={{ wordBreak: 'break-all' }}>
-              <Text size="sm">{r.key}</Text>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+              <Text size="sm">{urls ? <PageAddress url={r.key} /> : r.key}</Text>
               {r.sub && (
                 <Text size="xs" c="dimmed">
                   {r.sub}
@@ -147,7 +175,7 @@ export function WebAnalyticsScreen({ search, onSearch }: { search: AnalyticsSear
               <DailyBars days={data.days} />
             </Paper>
             <SimpleGrid cols={{ base: 1, lg: 3 }}>
-              <Ranked title="Top pages" head="Views" rows={data.topPages.map((p) => ({ key: p.key, n: p.views }))} />
+              <Ranked title="Top pages" head="Views" urls rows={data.topPages.map((p) => ({ key: p.key, n: p.views }))} />
               <Ranked title="Sources" head="Sessions" rows={data.sources.map((s) => ({ key: s.key, n: s.sessions }))} />
               <Ranked
                 title="Campaigns (UTM)"
