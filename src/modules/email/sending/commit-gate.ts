@@ -2,13 +2,13 @@
  * Group commit: messages waiting to be marked sent are written together. While one write runs, new requests
  * gather for the next, so a busy pool costs one transaction per round trip instead of one per message.
  *
- * The flush writes the rows and calls `release` with the ids it still held just before it commits: the waiting
- * senders then write their final dots in the same turn of the event loop as the COMMIT goes out, so no I/O wait
- * (and no other work of a busy process) sits between the two. A kill -9 can only fall in the few microseconds
- * between those writes (docs/email.md, "Exactly one message per recipient").
+ * The flush writes the rows and calls `release` with the ids it still held in the synchronous step that wrote the
+ * COMMIT (transactionWithCommitHook); `release` calls each held request's `end` right there, which writes its final
+ * dot. No I/O wait, timer or promise sits between the COMMIT and the dots: a kill -9 can only fall in the few
+ * microseconds of those socket writes (docs/email.md, "Exactly one message per recipient").
  */
 export class CommitGate {
-  private pending = new Map<string, { resolve(ok: boolean): void; reject(err: unknown): void }>();
+  private pending = new Map<string, { end(): void; resolve(ok: boolean): void; reject(err: unknown): void }>();
   private running = false;
 
   constructor(
@@ -17,9 +17,10 @@ export class CommitGate {
     private readonly lateFailure: (ids: string[], err: unknown) => Promise<void> = async () => {},
   ) {}
 
-  request(id: string): Promise<boolean> {
+  /** Resolves whether the message is still ours once its row is written; `end` is called first, when it is. */
+  request(id: string, end: () => void = () => {}): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { end, resolve, reject });
       if (!this.running) void this.run();
     });
   }
@@ -33,6 +34,7 @@ export class CommitGate {
         let released = false;
         const release = (held: Set<string>) => {
           released = true;
+          for (const [id, w] of batch) if (held.has(id)) w.end();
           for (const [id, w] of batch) w.resolve(held.has(id));
         };
         try {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../kernel/db/index.ts';
-import { newId, rows } from '../../../kernel/db/index.ts';
+import { newId, rows, transactionWithCommitHook } from '../../../kernel/db/index.ts';
 import { recordContactEvents } from '../../engagement/index.ts';
 import { CommitGate } from './commit-gate.ts';
 import type { SendOutcome } from './smtp-pool.ts';
@@ -31,8 +31,8 @@ export const maxSendAttempts = 3;
 
 /**
  * Marks held messages sent (fenced by the claim: a sender that lost its rows to a newer run writes nothing) and
- * logs email_sent, in one transaction. `release` hears which ids this claim still held, after the writes and just
- * before the COMMIT; the ids are returned too.
+ * logs email_sent, in one transaction. `release` hears which ids this claim still held in the synchronous step that
+ * writes the COMMIT (so the dots follow it with no wait between); the ids are returned too.
  */
 async function markSent(
   db: Db,
@@ -43,34 +43,35 @@ async function markSent(
   release: (held: Set<string>) => void = () => {},
 ) {
   const ids = [...batch.keys()];
-  return db.transaction(async (tx) => {
-    const done = await rows<{ id: string }>(
-      tx,
-      sql`update email_messages set status = 'sent', sent_at = now(), transport_id = ${transportId}, error = null
-          where workspace_id = ${ws} and id in ${ids} and claim = ${claim} and status = 'sending' returning id`,
-    );
-    const events = done
-      .map((d) => batch.get(d.id)!)
-      .filter((m) => m.contactId)
-      .map((m) => ({
-        kind: 'email_sent' as const,
-        contactId: m.contactId,
-        subjectId: m.broadcastId ?? m.id,
-        campaignId: m.campaignId,
-        props: { messageId: m.id, subject: m.subject },
-      }));
-    if (events.length) await recordContactEvents(tx, ws, events);
-    const held = new Set(done.map((d) => d.id));
-    release(held);
-    return held;
-  });
+  return transactionWithCommitHook(
+    db,
+    async (tx) => {
+      const done = await rows<{ id: string }>(
+        tx,
+        sql`update email_messages set status = 'sent', sent_at = now(), transport_id = ${transportId}, error = null
+            where workspace_id = ${ws} and id in ${ids} and claim = ${claim} and status = 'sending' returning id`,
+      );
+      const events = done
+        .map((d) => batch.get(d.id)!)
+        .filter((m) => m.contactId)
+        .map((m) => ({
+          kind: 'email_sent' as const,
+          contactId: m.contactId,
+          subjectId: m.broadcastId ?? m.id,
+          campaignId: m.campaignId,
+          props: { messageId: m.id, subject: m.subject },
+        }));
+      if (events.length) await recordContactEvents(tx, ws, events);
+      return new Set(done.map((d) => d.id));
+    },
+    release,
+  );
 }
 
 /**
  * Sends claimed messages through the target. SMTP: each message's final dot waits until its row is written as sent
- * and goes out with that transaction's COMMIT (CommitGate), so a crash cannot leave a delivered message looking
- * unsent. Outbox: the .eml and the sent
- * mark are one transaction.
+ * and goes out right after that transaction's COMMIT (CommitGate), so a crash cannot leave a delivered message
+ * looking unsent (which the next run would send again). Outbox: the .eml and the sent mark are one transaction.
  */
 export async function deliverBatch(
   db: Db,
@@ -112,7 +113,7 @@ export async function deliverBatch(
     },
   );
   const outcomes = await Promise.all(
-    msgs.map((m) => target.pool.send(m.fromAddress, m.to, m.raw, () => gate.request(m.id)).then((o) => [m, o] as const)),
+    msgs.map((m) => target.pool.send(m.fromAddress, m.to, m.raw, (end) => gate.request(m.id, end)).then((o) => [m, o] as const)),
   );
   const fail: { id: string; error: string }[] = [];
   const requeue: { id: string; error: string }[] = [];

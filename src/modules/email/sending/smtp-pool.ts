@@ -1,4 +1,4 @@
-import { SmtpConnection } from './smtp-connection.ts';
+import { type Reply, SmtpConnection } from './smtp-connection.ts';
 
 export interface SmtpOptions {
   host: string;
@@ -21,19 +21,27 @@ export type SendOutcome =
   | { accepted: true; response: string }
   | { accepted: false; committed: boolean; code?: number; permanent: boolean; error: string };
 
+/**
+ * Asked once the whole message is written: resolves whether to finish it. A caller that says yes may call `end()`
+ * first, synchronously, at the instant it chooses (the pool writes the final dot right there); otherwise the pool
+ * writes it when the answer arrives.
+ */
+export type BeforeEnd = (end: () => void) => Promise<boolean>;
+
 interface Task {
   from: string;
   to: string;
   raw: Buffer;
-  beforeEnd: () => Promise<boolean>;
+  beforeEnd: BeforeEnd;
   resolve(o: SendOutcome): void;
 }
 
 /**
  * A small pool of SMTP connections (SmtpConnection) that lets the caller decide, after the server accepted DATA
- * and the whole message was written, whether to finish the transaction: the terminating dot is sent only once
- * `beforeEnd()` resolves true. Tandem records the message as sent there, so a crash before it leaves an
- * unfinished SMTP transaction the server discards (docs/email.md, "Exactly one message per recipient").
+ * and the whole message was written, whether to finish the transaction: the terminating dot is sent only by
+ * `beforeEnd`'s `end()` or once it resolves true. Tandem writes it right after the COMMIT that records the message as
+ * sent, so a crash before it leaves an unfinished SMTP transaction the server discards (docs/email.md, "Exactly one
+ * message per recipient").
  */
 export class SmtpPool {
   private queue: Task[] = [];
@@ -45,7 +53,7 @@ export class SmtpPool {
 
   constructor(private readonly opts: SmtpOptions) {}
 
-  send(from: string, to: string, raw: Buffer, beforeEnd: () => Promise<boolean>): Promise<SendOutcome> {
+  send(from: string, to: string, raw: Buffer, beforeEnd: BeforeEnd): Promise<SendOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ from, to, raw, beforeEnd, resolve });
       if (this.workers < Math.max(1, this.opts.concurrency)) {
@@ -146,8 +154,8 @@ export class SmtpPool {
   }
 
   /**
-   * Envelope and message, then `beforeEnd()`; its answer arrives in the turn in which the row's COMMIT goes out
-   * (CommitGate), and the dot is written right there, before this turn yields to any other I/O.
+   * Envelope and message, then `beforeEnd()`: the CommitGate calls `end()` in the synchronous step that wrote the
+   * COMMIT recording the message as sent, and the dot is written right there.
    */
   private async transmit(c: SmtpConnection, task: Task): Promise<SendOutcome> {
     if (!c.usable) return failure(new Error('The connection was closed'), false);
@@ -157,18 +165,23 @@ export class SmtpPool {
       return failure(err, false);
     }
     let ok: boolean;
+    let answer: Promise<Reply> | undefined;
     try {
-      ok = await task.beforeEnd();
+      ok = await task.beforeEnd(() => {
+        answer ??= c.finish();
+        answer.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+      });
     } catch (err) {
+      if (answer) return failure(err, true);
       c.abandon();
       return failure(err, false);
     }
-    if (!ok) {
+    if (!ok && !answer) {
       c.abandon();
       return { accepted: false, committed: false, permanent: false, error: 'The message was no longer ours to send (claim lost)' };
     }
     try {
-      const r = await c.finish();
+      const r = await (answer ?? c.finish());
       return { accepted: true, response: `${r.code} ${r.text}` };
     } catch (err) {
       return failure(err, true);
