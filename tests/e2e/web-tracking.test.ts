@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rows } from '../../src/kernel/db/index.ts';
 import { signContactLink, withContactToken } from '../../src/modules/tracking/index.ts';
+import { dayIn } from '../../web/src/lib/days.ts';
 import { describeBrowser, signIn } from './browser.ts';
 import { apiOf, type CrmE2E, startCrm } from './crm-setup.ts';
 
@@ -135,6 +136,15 @@ describeBrowser('web tracking on a customer site', () => {
     await expect.poll(async () => admin.getByTestId('stat-page-views').textContent(), wait).toBe('3');
     await admin.getByRole('table', { name: 'Campaigns (UTM)' }).getByText('spring-webinar-2026').waitFor();
     await crm.e2e.screenshot(admin, 'web-analytics-light');
+
+    // The default period ends today in the workspace's time zone, the zone the server counts days in, not in UTC or
+    // the browser's (Berlin here): at any hour, one of these two zones is on another date than UTC.
+    const far = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const api = apiOf(admin, (await signIn(admin)).csrfToken);
+    await api.patch('/api/workspace', { timezone: far });
+    await admin.goto('/analytics/web');
+    await expect.poll(() => admin.getByLabel('To', { exact: true }).inputValue(), wait).toBe(dayIn(new Date(), far));
+    await api.patch('/api/workspace', { timezone: 'Europe/Berlin' });
     await context.close();
   }, 120_000);
 

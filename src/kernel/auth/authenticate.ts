@@ -10,6 +10,8 @@ export interface Principal {
   actor: Actor;
   workspaceId: string;
   workspaceName: string;
+  /** The workspace's IANA time zone: where its days begin (reports, default periods). */
+  workspaceTimezone: string;
   user?: { id: string; email: string; name: string };
   session?: { id: string; csrfToken: string };
 }
@@ -64,11 +66,12 @@ export async function authenticateApiKey(database: Database, token: string): Pro
     revoked_at: Date | null;
     workspace_id: string;
     workspace_name: string;
+    workspace_timezone: string;
     role: Role | null;
     user_id: string;
   }>(
     database.db,
-    sql`select k.id, k.name, k.key_hash, k.scope, k.revoked_at, k.workspace_id, w.name as workspace_name, m.role, k.created_by as user_id
+    sql`select k.id, k.name, k.key_hash, k.scope, k.revoked_at, k.workspace_id, w.name as workspace_name, w.timezone as workspace_timezone, m.role, k.created_by as user_id
         from api_keys k join workspaces w on w.id = k.workspace_id
         left join memberships m on m.workspace_id = k.workspace_id and m.user_id = k.created_by
         where k.prefix = ${prefix}`,
@@ -85,6 +88,7 @@ export async function authenticateApiKey(database: Database, token: string): Pro
     actor: { type: 'api_key', id: key.id, userId: key.user_id, label: `API key ${key.name}`, role: key.role, keyScope: key.scope },
     workspaceId: key.workspace_id,
     workspaceName: key.workspace_name,
+    workspaceTimezone: key.workspace_timezone,
   };
   remember(token, hash, principal);
   return principal;
@@ -101,6 +105,7 @@ export async function authenticateSession(database: Database, token: string): Pr
     expires_at: Date | string;
     workspace_id: string;
     workspace_name: string;
+    workspace_timezone: string;
     user_id: string;
     email: string;
     name: string;
@@ -108,7 +113,7 @@ export async function authenticateSession(database: Database, token: string): Pr
     last_seen_at: Date | string;
   }>(
     database.db,
-    sql`select s.id, s.csrf_token, s.expires_at, s.workspace_id, w.name as workspace_name, u.id as user_id, u.email, u.name, m.role, s.last_seen_at
+    sql`select s.id, s.csrf_token, s.expires_at, s.workspace_id, w.name as workspace_name, w.timezone as workspace_timezone, u.id as user_id, u.email, u.name, m.role, s.last_seen_at
         from sessions s join users u on u.id = s.user_id join workspaces w on w.id = s.workspace_id
         left join memberships m on m.workspace_id = s.workspace_id and m.user_id = s.user_id
         where s.token_hash = ${hash}`,
@@ -125,6 +130,7 @@ export async function authenticateSession(database: Database, token: string): Pr
     actor: { type: 'user', id: s.user_id, userId: s.user_id, label: s.email, role: s.role },
     workspaceId: s.workspace_id,
     workspaceName: s.workspace_name,
+    workspaceTimezone: s.workspace_timezone,
     user: { id: s.user_id, email: s.email, name: s.name },
     session: { id: s.id, csrfToken: s.csrf_token },
   };

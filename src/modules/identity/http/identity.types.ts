@@ -28,7 +28,7 @@ export const meSchema = z.object({
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }).nullable(),
   actor: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string(), label: z.string() }),
   role: roleSchema,
-  workspace: z.object({ id: z.uuid(), name: z.string() }),
+  workspace: z.object({ id: z.uuid(), name: z.string(), timezone: z.string().describe("IANA time zone where the workspace's days begin") }),
   workspaces: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
   permissions: z.array(z.string()),
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on cookie-authenticated mutations'),

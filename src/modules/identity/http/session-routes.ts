@@ -88,7 +88,7 @@ export async function sessionRoutes(app: App, deps: AppDeps) {
       user: p.user ?? null,
       actor: { type: actor.type, id: actor.id, label: actor.label },
       role: actor.role,
-      workspace: { id: p.workspaceId, name: p.workspaceName },
+      workspace: { id: p.workspaceId, name: p.workspaceName, timezone: p.workspaceTimezone },
       workspaces: p.user ? await getMyWorkspaces(database.db, p.user.id) : [{ id: p.workspaceId, name: p.workspaceName, role: actor.role }],
       permissions: permissionsOf(actor.role, actor.keyScope),
       csrfToken: p.session?.csrfToken ?? null,

@@ -62,6 +62,7 @@ export async function updateWorkspace(database: Database, ctx: Ctx, input: Updat
     );
     return after!;
   });
-  if (input.name !== undefined) await evictPrincipals(database);
+  // Principals carry the name and time zone (/api/me), cached for a few seconds.
+  if (input.name !== undefined || input.timezone !== undefined) await evictPrincipals(database);
   return updated;
 }

@@ -7,12 +7,14 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { LoadingCard } from '../../components/table-card.tsx';
 import { errorMessage } from '../../lib/api/index.ts';
 import { formatMinor, fromMinor, toMinor } from '../deals/money.ts';
+import { useToday } from '../workspace/use-today.ts';
 import type { Campaign, Spend } from './campaign-types.ts';
 import { useDeleteSpend, useSaveSpend, useSpend } from './use-campaigns.ts';
 
 function SpendModal({ campaign, entry, onClose }: { campaign: Campaign; entry: Spend | null; onClose: () => void }) {
   const save = useSaveSpend(campaign.id);
-  const [spentOn, setSpentOn] = useState(entry?.spentOn ?? new Date().toISOString().slice(0, 10));
+  const today = useToday();
+  const [spentOn, setSpentOn] = useState(entry?.spentOn ?? today);
   const [currency, setCurrency] = useState(entry?.currency ?? campaign.budgetCurrency);
   const [amount, setAmount] = useState<string | number>(entry ? fromMinor(entry.amount, entry.currency) : '');
   const [note, setNote] = useState(entry?.note ?? '');

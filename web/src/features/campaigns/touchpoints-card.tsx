@@ -9,13 +9,15 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import { LoadingCard } from '../../components/table-card.tsx';
 import { errorMessage } from '../../lib/api/index.ts';
 import { RecordPicker } from '../records/record-picker.tsx';
+import { useToday } from '../workspace/use-today.ts';
 import { touchpointLabels } from './labels.ts';
 import { useDeriveTouchpoints, useRecordTouchpoint, useTouchpoints } from './use-campaigns.ts';
 
 function ManualTouchpointModal({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
   const record = useRecordTouchpoint(campaignId);
   const [contactId, setContactId] = useState<string | null>(null);
-  const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
+  const today = useToday();
+  const [day, setDay] = useState(today);
   const [note, setNote] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();

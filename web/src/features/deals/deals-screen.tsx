@@ -8,6 +8,7 @@ import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useMe, usePermissions } from '../auth/use-me.ts';
 import { useMemberOptions } from '../records/record-names.ts';
+import { useToday } from '../workspace/use-today.ts';
 import { useWorkspace } from '../workspace/use-workspace.ts';
 import { type BoardFilters, noFilters, toFilter } from './deal-filters.ts';
 import { DealFormModal } from './deal-form-modal.tsx';
@@ -35,7 +36,8 @@ export function DealsScreen({
   const [text] = useDebouncedValue(filters.text, 250);
   const [creating, setCreating] = useState(false);
   const current = pipelines.data?.find((p) => p.id === pipelineId) ?? pipelines.data?.[0];
-  const filter = toFilter({ ...filters, text, minAmount: filters.minAmount === null ? null : filters.minAmount * 100 });
+  const today = useToday();
+  const filter = toFilter({ ...filters, text, minAmount: filters.minAmount === null ? null : filters.minAmount * 100 }, today);
   const board = useBoard(view === 'board' ? (current?.id ?? null) : null, filter);
   if (pipelines.isPending) return <Skeleton height={400} radius="lg" aria-label="Loading pipelines" />;
   if (pipelines.isError) return <ErrorAlert error={pipelines.error} title="Could not load pipelines" onRetry={() => pipelines.refetch()} />;

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
 import { formatMinor } from '../deals/money.ts';
 import { usePipelines } from '../deals/use-deals.ts';
+import { useToday } from '../workspace/use-today.ts';
 import type { WinLossRow } from './forecast-types.ts';
 import { useWinLoss } from './use-forecasts.ts';
 
@@ -15,12 +16,10 @@ export interface WinLossSearch {
   pipeline?: string;
 }
 
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-/** The last twelve months up to today. */
-export function defaultRange() {
-  const to = new Date();
-  const from = new Date(to.getFullYear() - 1, to.getMonth(), to.getDate() + 1);
-  return { from: iso(from), to: iso(to) };
+/** The last twelve months up to `today` (the workspace's day): from the day after the same date a year before. */
+export function defaultRange(today: string) {
+  const [y, m, d] = today.split('-').map(Number);
+  return { from: new Date(Date.UTC(y! - 1, m! - 1, d! + 1)).toISOString().slice(0, 10), to: today };
 }
 
 const days = (d: number | null) => (d === null ? '—' : `${d} d`);
@@ -97,7 +96,11 @@ function Breakdown({ title, rows, currency, lossOnly }: { title: string; rows: W
 
 /** Win rate, deal size and sales cycle of the deals closed in a date range, by rep, source, competitor and loss reason. */
 export function WinLossScreen({ search, onSearch }: { search: WinLossSearch; onSearch: (s: WinLossSearch) => void }) {
-  const range = { ...defaultRange(), ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)) } as { from: string; to: string };
+  const today = useToday();
+  const range = { ...defaultRange(today), ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)) } as {
+    from: string;
+    to: string;
+  };
   const pipelines = usePipelines();
   const report = useWinLoss({ from: range.from, to: range.to, pipelineId: search.pipeline });
   const r = report.data;

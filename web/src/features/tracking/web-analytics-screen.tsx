@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
+import { addDays } from '../../lib/days.ts';
+import { useToday } from '../workspace/use-today.ts';
 import { DailyBars } from './daily-bars.tsx';
 import { useSites, useWebAnalytics } from './use-tracking.ts';
 
@@ -15,7 +17,6 @@ export interface AnalyticsSearch {
   site?: string;
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const presets: Record<string, number> = { '7': 7, '30': 30, '90': 90, '365': 365 };
 
 function Stat({ label, value }: { label: string; value: number }) {
@@ -97,14 +98,14 @@ function Ranked({
 
 /** Web analytics: page views and sessions per day, top pages, sources and UTM campaigns for a period. */
 export function WebAnalyticsScreen({ search, onSearch }: { search: AnalyticsSearch; onSearch: (s: AnalyticsSearch) => void }) {
-  const today = new Date();
-  const to = search.to ?? iso(today);
-  const from = search.from ?? iso(new Date(today.getTime() - 29 * 86_400_000));
+  // Days are the workspace's: the server counts them in its time zone, so "today" must be today there.
+  const today = useToday();
+  const to = search.to ?? today;
+  const from = search.from ?? addDays(today, -29);
   const sites = useSites();
   const stats = useWebAnalytics({ from, to, siteId: search.site });
   const data = stats.data;
-  const preset =
-    Object.entries(presets).find(([, n]) => !search.to && from === iso(new Date(today.getTime() - (n - 1) * 86_400_000)))?.[0] ?? null;
+  const preset = Object.entries(presets).find(([, n]) => !search.to && from === addDays(today, -(n - 1)))?.[0] ?? null;
   return (
     <Stack gap="lg">
       <PageHeader
@@ -122,9 +123,7 @@ export function WebAnalyticsScreen({ search, onSearch }: { search: AnalyticsSear
           ]}
           value={preset}
           placeholder="Custom"
-          onChange={(v) =>
-            v && onSearch({ ...search, from: iso(new Date(today.getTime() - (presets[v]! - 1) * 86_400_000)), to: undefined })
-          }
+          onChange={(v) => v && onSearch({ ...search, from: addDays(today, -(presets[v]! - 1)), to: undefined })}
           w={170}
         />
         <TextInput
