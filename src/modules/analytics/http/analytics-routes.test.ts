@@ -232,3 +232,39 @@ describe('the KPI board', () => {
     expect(lines.find((l) => l.startsWith('average_deal_size,'))).toContain(',590000,');
   });
 });
+
+describe('revenue growth of the quarter under way', () => {
+  it('compares this quarter to date with the same quarter last year to the same point, not all of it', async () => {
+    const w = await createTestWorkspace(t);
+    expect((await w.admin.api.patch('/api/workspace', { timezone: 'UTC', currency: 'EUR' })).statusCode).toBe(200);
+    const pipeline = (
+      await w.admin.api.post('/api/pipelines', {
+        name: 'QTD',
+        stages: [
+          { name: 'Open', probability: 20 },
+          { name: 'Won', type: 'won' },
+        ],
+      })
+    ).json();
+    const now = Date.now();
+    const today = new Date(now);
+    const qStart = Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3, 1);
+    const lyStart = Date.UTC(today.getUTCFullYear() - 1, Math.floor(today.getUTCMonth() / 3) * 3, 1);
+    const lyEnd = Date.UTC(today.getUTCFullYear() - 1, Math.floor(today.getUTCMonth() / 3) * 3 + 3, 1);
+    const elapsed = now - qStart;
+    const won = async (amount: number, closedAt: number) => {
+      const id = (
+        await w.admin.api.post('/api/deals', { name: `Won ${amount}`, stageId: pipeline.stages[0].id, amount, currency: 'EUR' })
+      ).json().id;
+      await exec(sql`update deals set status = 'won', stage_id = ${pipeline.stages[1].id}, created_at = ${new Date(lyStart - 30 * 86_400_000)},
+        closed_at = ${new Date(closedAt)} where workspace_id = ${w.workspaceId} and id = ${id}`);
+    };
+    await won(1_200_000, qStart + elapsed / 2); // this quarter, so far
+    await won(1_000_000, lyStart + elapsed / 2); // last year, before the same point
+    await won(5_000_000, lyStart + elapsed + (lyEnd - lyStart - elapsed) / 2); // last year, after it
+    const res = await w.admin.api.get('/api/analytics/kpis');
+    expect(res.statusCode, res.body).toBe(200);
+    const growth = res.json().kpis.find((k: { id: string }) => k.id === 'revenue_growth');
+    expect(growth.value).toBeCloseTo(0.2); // (12,000 − 10,000) ÷ 10,000; against the whole quarter it was −0.8
+  });
+});

@@ -109,7 +109,8 @@ export const kpiDefinitions: KpiDefinition[] = [
   {
     id: 'revenue_growth',
     name: 'Revenue growth',
-    formula: '(revenue − revenue of the same period last year) ÷ revenue of the same period last year',
+    formula:
+      '(revenue − revenue of the same period last year) ÷ revenue of the same period last year; a period under way is compared to the same day',
     unit: 'percent',
     direction: 'higher',
     defaultTarget: 0.1,

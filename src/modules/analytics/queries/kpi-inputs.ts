@@ -48,8 +48,20 @@ export async function getKpiInputsFor(
   grossMargin: number,
 ): Promise<Map<string, PeriodInputs>> {
   const periods = distinctPeriods(asked);
-  const revenuePeriods = distinctPeriods(periods.flatMap((p) => [p, sameLastYear(p), previousPeriod(p)]));
   const now = new Date();
+  // A period still under way is compared with the same span of its base: this quarter to date against the same
+  // quarter to the same day last year, not against all of it (which made growth read about −40 % at mid-quarter).
+  const toDate = (base: Period, p: Period): Period =>
+    p.start < now && now < p.end
+      ? {
+          ...base,
+          label: `${base.label} to ${now.toISOString()}`,
+          end: new Date(Math.min(base.end.getTime(), base.start.getTime() + (now.getTime() - p.start.getTime()))),
+        }
+      : base;
+  const lastYearOf = (p: Period) => toDate(sameLastYear(p), p);
+  const previousOf = (p: Period) => toDate(previousPeriod(p), p);
+  const revenuePeriods = distinctPeriods(periods.flatMap((p) => [p, lastYearOf(p), previousOf(p)]));
   const endOf = (p: Period) => (p.end < now ? p.end : now);
   const [revenue, historyStart, cost, sizes, customersAt, life, deals, response, fromModules] = await Promise.all([
     wonRevenueFor(ctx, revenuePeriods, reporting),
@@ -68,9 +80,9 @@ export async function getKpiInputsFor(
   return new Map(
     periods.map((p, i) => {
       const r = revenue.get(p.label)!;
-      const base = sameLastYear(p);
+      const base = lastYearOf(p);
       const lastYear = revenue.get(base.label)!;
-      const previous = revenue.get(previousPeriod(p).label)!;
+      const previous = revenue.get(previousOf(p).label)!;
       const c = cost.get(p.label)!;
       const l = life.get(p.label)!;
       const d = deals.get(p.label)!;
