@@ -27,7 +27,7 @@ export async function seedAnalyticsDemo(p: { database: Database }, workspaceId: 
     await saveSalesCost(ctx, null, {
       month,
       category: 'salaries',
-      amount: team * 7_500_00,
+      amount: team * 12_000_00, // loaded cost: salary, benefits, payroll taxes
       currency: 'USD',
       note: `${team} people in sales`,
     });
@@ -45,5 +45,5 @@ export async function seedAnalyticsDemo(p: { database: Database }, workspaceId: 
     });
     await saveMarketSize(ctx, null, { market: 'Mid-market CRM, Europe', period: String(year), amount: 120_000_000_00, currency: 'USD' });
   }
-  await saveKpiSettings(ctx, { targets: { customer_acquisition_cost: 12_000_00, market_share: 0.0005 }, grossMargin: 0.78 });
+  await saveKpiSettings(ctx, { targets: { customer_acquisition_cost: 12_000_00, market_share: 0.05 }, grossMargin: 0.78 });
 }

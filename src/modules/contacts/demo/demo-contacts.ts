@@ -62,13 +62,15 @@ export function buildContacts(
     used.add(email);
     const country = countries.find((c) => c.code === company?.country) ?? rand.pick(countries);
     const start = Math.max(company?.createdAt.getTime() ?? 0, now - 730 * DAY);
-    // Skewed towards recent months, as a growing business's contacts are.
-    const created = new Date(start + (now - DAY - start) * Math.sqrt(rand.next()));
+    // More in recent months, as a growing business's contacts are: half spread evenly, half skewed to recent months,
+    // so the last quarter gets about three times as many new contacts as the first.
+    const created = new Date(start + (now - DAY - start) * (rand.chance(0.5) ? rand.next() : Math.sqrt(rand.next())));
     const ownerId = company && rand.chance(0.8) ? company.ownerId : rand.pick(ownerIds);
-    const final = rand.weighted(finalStages);
+    const history = stageHistory(rand, rand.weighted(finalStages), created, now, ownerId);
+    // Where the journey has got to by now (a recent contact may still be on its way to the stage it will reach).
+    const final = history[history.length - 1]!.toStage as LifecycleStage;
     // About one customer in three leaves later (back to "other"), so retention, churn and lifetime value have figures.
     const churns = final === 'customer' && rand.chance(0.35);
-    const history = stageHistory(rand, final, created, now, ownerId);
     if (churns) churn(rand, history, now, ownerId);
     const stage = history[history.length - 1]!;
     const inFunnel = final === 'lead' || final === 'marketing_qualified' || final === 'sales_qualified';
@@ -138,21 +140,24 @@ export function buildContacts(
   return out;
 }
 
-/** The stages a contact went through to reach `final`, spread between its creation and now. */
-function stageHistory(rand: Random, final: LifecycleStage, created: Date, now: number, ownerId: string): DemoContact['history'] {
-  const stages: LifecycleStage[] = final === 'other' ? ['other'] : path.slice(rand.chance(0.6) ? 0 : 1, path.indexOf(final) + 1);
-  if (!stages.length) stages.push(final);
+/**
+ * The stages a contact goes through towards `aim`: each step takes 2 to 40 days, as a buyer's journey does (a
+ * customer about two to four months after first contact). Stages still in the future are left out: a contact created
+ * last week is a lead or an MQL today, not yet the customer it may become.
+ */
+function stageHistory(rand: Random, aim: LifecycleStage, created: Date, now: number, ownerId: string): DemoContact['history'] {
+  const stages: LifecycleStage[] = aim === 'other' ? ['other'] : path.slice(rand.chance(0.6) ? 0 : 1, path.indexOf(aim) + 1);
+  if (!stages.length) stages.push(aim);
   let at = created.getTime();
-  const step = (now - at) / (stages.length + 1);
-  return stages.map((to, i) => {
-    if (i > 0) at += rand.int(1, Math.max(2, Math.floor(step)));
-    const changedAt = new Date(at);
+  const times = stages.map((_, i) => (at += i === 0 ? 0 : rand.int(2 * DAY, 40 * DAY)));
+  const reached = Math.max(1, times.filter((t) => t <= now - DAY).length);
+  return stages.slice(0, reached).map((to, i) => {
     const rule =
       i === 0 ? 'form_submitted' : to === 'customer' ? 'deal_won' : to === 'marketing_qualified' && rand.chance(0.5) ? 'lead_score' : null;
     return {
       fromStage: i === 0 ? null : stages[i - 1]!,
       toStage: to,
-      changedAt,
+      changedAt: new Date(times[i]!),
       actorType: rule ? 'rule' : 'user',
       actorId: rule ? null : ownerId,
       rule,
