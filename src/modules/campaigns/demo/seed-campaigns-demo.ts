@@ -13,6 +13,13 @@ const DAY = 86_400_000;
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const running = (c: DemoCampaign, t: number) => c.weight > 0 && c.start <= t && (c.end === null || t <= c.end + DAY);
 
+const MONTH = 30.4 * DAY;
+
+/** Months of spend a campaign has had by now: from its start to its end or today. */
+function monthsRunning(c: { start: number; end: number | null }, now: number): number {
+  return Math.max(1, Math.round((Math.min(c.end ?? now, now) - c.start) / MONTH));
+}
+
 /**
  * Campaigns over the demo's two years with monthly spend, goals and tracked links, and the behaviour they caused:
  * campaign visits, submissions, clicks and attendance in the behaviour log (before the contacts became leads and
@@ -39,7 +46,8 @@ export async function seedCampaignsDemo(p: { database: Database }, workspaceId: 
       ownerId: adminId,
       startDate: day(c.start),
       endDate: c.end === null ? null : day(c.end),
-      budgetAmount: c.budget * 100,
+      // An always-on campaign's budget is yearly: its total is a year's budget for each year it has been running.
+      budgetAmount: c.end === null ? c.budget * 100 * Math.max(1, Math.ceil(monthsRunning(c, now) / 12)) : c.budget * 100,
       budgetCurrency: c.currency,
       goals: c.goals.revenue ? c.goals : { ...c.goals },
       description: `Demo ${c.channel.replace('_', ' ')} campaign.`,
@@ -52,15 +60,16 @@ export async function seedCampaignsDemo(p: { database: Database }, workspaceId: 
   const spend: (typeof campaignSpend.$inferInsert)[] = [];
   for (const c of list) {
     if (c.budget === 0 || c.start > now) continue;
-    const end = Math.min(c.end ?? now, now);
-    const months = Math.max(1, Math.round((end - c.start) / (30.4 * DAY)));
-    const monthly = c.end === null ? (c.budget * 100) / 12 : (c.budget * 100) / months;
-    for (let t = c.start; t <= end; t += 30.4 * DAY)
+    const months = monthsRunning(c, now);
+    const planned = c.end === null ? 12 : Math.max(1, Math.round((c.end - c.start) / MONTH));
+    const monthly = (c.budget * 100) / planned;
+    // Most months come in a little under plan (78-108 %), so most campaigns end near, not over, budget.
+    for (let i = 0; i < months; i++)
       spend.push({
         workspaceId,
         campaignId: ids.get(c.slug)!,
-        spentOn: day(Math.min(t + 27 * DAY, now)),
-        amount: Math.round(monthly * (0.8 + rand.next() * 0.35)),
+        spentOn: day(Math.min(c.start + i * MONTH + 27 * DAY, now)),
+        amount: Math.round(monthly * (0.78 + rand.next() * 0.3)),
         currency: c.currency,
         note: rand.pick(['Invoice', 'Agency fee', 'Media', 'Platform', null]),
       });
