@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AnchorLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
-import { formatMinor } from '../deals/money.ts';
+import { formatMinor, formatWhole } from '../deals/money.ts';
 import { AttributionChart } from './attribution-chart.tsx';
 import { type AttributionRow, type Channel, type Model, models } from './campaign-types.ts';
 import { channelLabels, formatRoi, modelLabels, roiColor } from './labels.ts';
@@ -82,7 +82,7 @@ export function AttributionScreen() {
             <Group justify="space-between" mb="xs">
               <Text fw={600}>Revenue and spend {groupBy === 'channel' ? 'per channel' : 'per campaign'}</Text>
               <Text size="sm" c="dimmed">
-                {data!.totals.wonDeals} won deals, {formatMinor(data!.totals.revenue, currency)}; {data!.totals.wonWithoutTouches} without
+                {data!.totals.wonDeals} won deals, {formatWhole(data!.totals.revenue, currency)}; {data!.totals.wonWithoutTouches} without
                 any campaign touch
               </Text>
             </Group>
@@ -118,8 +118,8 @@ export function AttributionScreen() {
                   <Table.Td ta="right">{r.mqls.toLocaleString()}</Table.Td>
                   <Table.Td ta="right">{r.sqls.toLocaleString()}</Table.Td>
                   <Table.Td ta="right">{r.customers.toLocaleString()}</Table.Td>
-                  <Table.Td ta="right">{formatMinor(r.revenue, currency)}</Table.Td>
-                  <Table.Td ta="right">{formatMinor(r.spend, currency)}</Table.Td>
+                  <Table.Td ta="right">{formatWhole(r.revenue, currency)}</Table.Td>
+                  <Table.Td ta="right">{formatWhole(r.spend, currency)}</Table.Td>
                   <Table.Td ta="right">{r.costPerLead === null ? '—' : formatMinor(r.costPerLead, currency)}</Table.Td>
                   <Table.Td ta="right" title={r.roiNote ?? undefined}>
                     <Text size="sm" fw={600} c={roiColor(r.roi)}>

@@ -9,7 +9,7 @@ import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
 import { usePermissions } from '../auth/use-me.ts';
-import { formatMinor } from '../deals/money.ts';
+import { formatMinor, formatWhole } from '../deals/money.ts';
 import { useWorkspace } from '../workspace/use-workspace.ts';
 import { CampaignFormModal } from './campaign-form-modal.tsx';
 import { type CampaignListItem, channels, type Model, models, statuses } from './campaign-types.ts';
@@ -63,7 +63,7 @@ function CampaignRow({ c, currency }: { c: CampaignListItem; currency: string })
         <BudgetBar spend={c.spend} budget={c.budgetConverted} currency={currency} />
       </Table.Td>
       <Table.Td ta="right">{c.leads.toLocaleString()}</Table.Td>
-      <Table.Td ta="right">{formatMinor(c.revenue, currency)}</Table.Td>
+      <Table.Td ta="right">{formatWhole(c.revenue, currency)}</Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={600} c={roiColor(c.roi)}>
           {formatRoi(c.roi)}

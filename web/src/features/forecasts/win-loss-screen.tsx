@@ -4,7 +4,7 @@ import { Empty } from '../../components/empty.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadingCard, TableCard } from '../../components/table-card.tsx';
-import { formatMinor } from '../deals/money.ts';
+import { formatWhole } from '../deals/money.ts';
 import { usePipelines } from '../deals/use-deals.ts';
 import { useToday } from '../workspace/use-today.ts';
 import type { WinLossRow } from './forecast-types.ts';
@@ -80,10 +80,10 @@ function Breakdown({ title, rows, currency, lossOnly }: { title: string; rows: W
                     </Badge>
                   </Table.Td>
                 )}
-                {!lossOnly && <Table.Td ta="right">{formatMinor(r.wonAmount, currency)}</Table.Td>}
-                {!lossOnly && <Table.Td ta="right">{r.averageDealSize === null ? '—' : formatMinor(r.averageDealSize, currency)}</Table.Td>}
+                {!lossOnly && <Table.Td ta="right">{formatWhole(r.wonAmount, currency)}</Table.Td>}
+                {!lossOnly && <Table.Td ta="right">{r.averageDealSize === null ? '—' : formatWhole(r.averageDealSize, currency)}</Table.Td>}
                 {!lossOnly && <Table.Td ta="right">{days(r.averageCycleDays)}</Table.Td>}
-                <Table.Td ta="right">{formatMinor(r.lostAmount, currency)}</Table.Td>
+                <Table.Td ta="right">{formatWhole(r.lostAmount, currency)}</Table.Td>
                 <Table.Td ta="right">{days(r.averageLostCycleDays)}</Table.Td>
               </Table.Tr>
             ))}
@@ -148,10 +148,10 @@ export function WinLossScreen({ search, onSearch }: { search: WinLossSearch; onS
         <Stack gap="lg" aria-busy={report.isFetching}>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat label="Win rate" value={rate(r.total.winRate)} />
-            <Stat label="Won" value={`${r.total.won} · ${formatMinor(r.total.wonAmount, r.currency)}`} />
+            <Stat label="Won" value={`${r.total.won} · ${formatWhole(r.total.wonAmount, r.currency)}`} />
             <Stat
               label="Average deal size"
-              value={r.total.averageDealSize === null ? '—' : formatMinor(r.total.averageDealSize, r.currency)}
+              value={r.total.averageDealSize === null ? '—' : formatWhole(r.total.averageDealSize, r.currency)}
             />
             <Stat label="Sales cycle (won)" value={days(r.total.averageCycleDays)} />
           </SimpleGrid>
