@@ -73,7 +73,9 @@ export async function seedTrackingDemo(p: { database: Database }, workspaceId: s
     // Growth: more visits later (√ spreads them toward today); weekends thinner.
     let ago = Math.floor((1 - Math.sqrt(r.next())) * 730);
     const wd = new Date(now - ago * day).getUTCDay();
-    if ((wd === 0 || wd === 6) && r.chance(0.5)) ago = Math.max(0, ago - 2);
+    // Half of the weekend's visits move to Thursday and Friday (to later days near the start of the window): moving
+    // them later piled the last weekend's visits onto today.
+    if ((wd === 0 || wd === 6) && r.chance(0.5)) ago = ago + 2 <= 729 ? ago + 2 : ago - 2;
     const start = now - ago * day - r.int(0, 86_000) * 1000;
     const v = r.weighted(visitors.map((x) => [x, x.weight] as const));
     const live = demoCampaigns.filter((c) => -ago >= c.from && -ago <= c.to);
