@@ -165,8 +165,10 @@ export class SmtpConnection {
   }
 
   /**
-   * Envelope and message up to, not including, the final dot. Resolves once the message is written; the caller
-   * then calls `finish()` (end it, wait for the server's answer) or `abandon()`.
+   * Envelope and message up to, not including, the final dot. Resolves once the message has left this process
+   * (handed to the kernel), so nothing of it waits in Node's buffer when the caller calls `finish()` (end it, wait
+   * for the server's answer) or `abandon()`: the dot then goes out in the write that `finish()` makes, and a
+   * kill -9 right after cannot strand it behind the body (docs/email.md).
    */
   async begin(from: string, to: string, raw: Buffer): Promise<void> {
     const cmds = [`MAIL FROM:<${from}>`, `RCPT TO:<${to}>`, 'DATA'];
@@ -192,7 +194,8 @@ export class SmtpConnection {
       const r = refused ?? data!;
       throw new SmtpError(r.text, r.code, `${r.code} ${r.text}`);
     }
-    this.write(dotStuffed(raw));
+    if (this.broken) return;
+    await new Promise<void>((resolve) => this.socket.write(dotStuffed(raw), () => resolve()));
   }
 
   /** Writes the final dot now (synchronously) and waits for the server's answer to the message. */
